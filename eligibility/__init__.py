@@ -1,0 +1,1 @@
+"""企业奖补资格测算: policy rules as data, evaluated against an enterprise profile."""

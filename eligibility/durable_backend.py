@@ -1,0 +1,103 @@
+"""durable-rules as the evaluator, wrapped so each evaluation is isolated and safe under threads.
+
+The hazards this wrapper answers (see tests/test_durable_backend.py, which reproduces each):
+- the Host's background dispatch timers race with callers and segfault: no timers, one lock;
+- a first message that matches nothing makes delete_state segfault: a catch-all rule matches every subject;
+- the state document re-asserted after each action can re-fire a rule forever: every rule tests `subject`;
+- 1024 live sessions per ruleset, then MemoryError: every evaluation deletes its session;
+- exceptions in actions are swallowed into the state: they are raised here.
+"""
+import itertools
+import threading
+import uuid
+
+import durable.engine
+
+from .compiler import AnyOf, CompiledRule, Leaf
+
+CATCH_ALL = "zz_every_subject"
+
+
+class DurableEngineError(RuntimeError):
+    """durable-rules reported a failure while evaluating."""
+
+
+class _Host(durable.engine.Host):
+    def _run(self):
+        """Start no background dispatch timers: they only serve timers and queues, which rules here never use."""
+
+
+_HOST = None
+_LOCK = threading.Lock()
+_NAMES = itertools.count()
+
+
+def _host() -> _Host:
+    global _HOST
+    if _HOST is None:
+        _HOST = _Host()
+    return _HOST
+
+
+def field(key: str) -> str:
+    """A fact key as a durable-rules field: dots would be read as nested paths."""
+    return key.replace(".", "__")
+
+
+def expression(node) -> dict:
+    """A condition tree as a durable-rules expression."""
+    if isinstance(node, AnyOf):
+        return {"$or": [expression(child) for child in node.children]}
+    name, operand = field(node.key), node.operand
+    match node.op:
+        case "eq":
+            return {name: operand}
+        case "ne":
+            return {"$neq": {name: operand}}
+        case "gt" | "gte" | "lt" | "lte":
+            return {f"${node.op}": {name: operand}}
+        case "one_of":
+            return {"$or": [{name: value} for value in operand]}
+        case "within":
+            return {"$and": [{"$gte": {name: operand[0]}}, {"$lte": {name: operand[1]}}]}
+    raise ValueError(f"unknown operator {node.op!r}")
+
+
+def rule_expression(rule: CompiledRule) -> dict:
+    """A rule as one durable-rules expression, guarded by the subject it tests."""
+    return {"$and": [{"subject": rule.rule.subject}, *(expression(node) for node in rule.conditions)]}
+
+
+class DurableBackend:
+    """Compiles the rules into one durable-rules ruleset and reports which fire for given subjects."""
+
+    name = "durable-rules"
+
+    def __init__(self, rules: list[CompiledRule]):
+        self.ruleset = f"eligibility_{next(_NAMES)}"
+        self._fired: dict[str, set] = {}
+        definition = {rule.id: {"all": [{"m": rule_expression(rule)}], "run": self._collector(rule.id)}
+                      for rule in rules}
+        definition[CATCH_ALL] = {"all": [{"m": {"$ex": {"subject": 1}}}], "run": lambda c: None}
+        with _LOCK:
+            _host().set_rulesets({self.ruleset: definition})
+
+    def _collector(self, rule_id: str):
+        def record(c):
+            self._fired[c.m["sid"]].add((rule_id, c.m["subject_key"]))
+        return record
+
+    def fired(self, subjects: list[dict]) -> set[tuple[str, str]]:
+        """The (rule id, subject key) pairs durable-rules fires for these subjects, in a session of their own."""
+        sid = uuid.uuid4().hex
+        facts = [{field(k): v for k, v in subject.items()} | {"sid": sid} for subject in subjects]
+        with _LOCK:
+            self._fired[sid] = set()
+            try:
+                state = _host().assert_facts(self.ruleset, facts)
+            finally:
+                _host().delete_state(self.ruleset, sid)
+                fired = self._fired.pop(sid)
+        if isinstance(state, dict) and "exception" in state:
+            raise DurableEngineError(state["exception"])
+        return fired

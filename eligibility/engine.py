@@ -1,0 +1,226 @@
+"""The one interface to evaluation: profile and as-of date in, EvaluationResult out."""
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Protocol
+
+from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
+from .facts import FACTS, QUESTIONS, Facts, derive, sales_peak
+from .money import format_yuan
+from .profile import Profile
+from .reference import ReferenceBackend, evaluate_all, evaluate_node, test_leaf
+from .result import (STATUS_LABELS, Citation, EvaluationResult, EvidenceItem, NearMiss, Note, ProjectOutcome,
+                     RuleOutcome, TraceItem)
+from .rulebook import Rulebook, load_rulebook
+from .vocabulary import division_name
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# A failed threshold within this share of it is reported as a near miss (a product choice, not a legal value).
+NEAR_MISS_SHARE = Decimal("0.2")
+
+
+class Backend(Protocol):
+    """An evaluator: which (rule id, subject key) pairs fire for the given subjects."""
+
+    name: str
+
+    def fired(self, subjects: list[dict]) -> set[tuple[str, str]]: ...
+
+
+class EngineDisagreement(RuntimeError):
+    """The backend and the reference evaluator disagree: a bug, never to be papered over."""
+
+
+def make_backend(kind: str, rules: list[CompiledRule]) -> Backend:
+    """The backend named: 'durable' (durable-rules) or 'reference' (plain Python)."""
+    if kind == "durable":
+        from .durable_backend import DurableBackend
+        return DurableBackend(rules)
+    if kind == "reference":
+        return ReferenceBackend(rules)
+    raise ValueError(f"unknown backend {kind!r}")
+
+
+def _truth_outcome(truth) -> str:
+    return {True: "met", False: "not_met", None: "missing"}[truth]
+
+
+class Engine:
+    """Evaluates profiles against a rulebook; every result is cross-checked against the reference evaluator."""
+
+    def __init__(self, rulebook: Rulebook, backend: str = "durable"):
+        self.rulebook = rulebook
+        self.rules = compile_rulebook(rulebook)
+        self.thresholds = set().union(*(rule.thresholds_yuan for rule in self.rules))
+        self.backend = make_backend(backend, self.rules)
+        self.reference = ReferenceBackend(self.rules)
+
+    @classmethod
+    def from_folder(cls, folder: Path = RULES_DIR, backend: str = "durable") -> "Engine":
+        """Load, validate and compile the rule files of a folder."""
+        return cls(load_rulebook(folder), backend)
+
+    def facts(self, profile: Profile, as_of: date) -> Facts:
+        """The facts the rules see for this profile."""
+        return derive(profile, as_of, self.thresholds)
+
+    def evaluate(self, profile: Profile, as_of: date | None = None) -> EvaluationResult:
+        """Evaluate every rule of the profile's jurisdiction as of a date (default: today)."""
+        as_of = as_of or date.today()
+        facts = self.facts(profile, as_of)
+        subjects = facts.subjects()
+        fired = self.backend.fired(subjects)
+        expected = self.reference.fired(subjects)
+        if fired != expected:
+            raise EngineDisagreement(f"{self.backend.name} fired {sorted(fired ^ expected)} differently")
+        outcomes, elsewhere = [], 0
+        for rule in self.rules:
+            if test_leaf(rule.conditions[0], facts.enterprise) is not True:
+                elsewhere += 1
+                continue
+            outcomes.append(self._outcome(rule, facts, fired, as_of, profile))
+        total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
+        counts = {status: sum(o.status == status for o in outcomes) for status in STATUS_LABELS}
+        return EvaluationResult(
+            as_of=as_of, ruleset_version=self.rulebook.version, engine=self.backend.name,
+            enterprise_name=profile.name, credit_code=profile.credit_code,
+            registered_in=division_name(profile.division_code), total_yuan=total, total_text=format_yuan(total),
+            counts=counts, outcomes=outcomes,
+            near_misses=[m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
+            other_jurisdiction_rules=elsewhere,
+        )
+
+    def _trace(self, nodes, facts: dict, missing_why: dict) -> list[TraceItem]:
+        return [self._trace_node(node, facts, missing_why) for node in nodes]
+
+    def _trace_node(self, node, facts: dict, missing_why: dict) -> TraceItem:
+        outcome = _truth_outcome(evaluate_node(node, facts))
+        if isinstance(node, AnyOf):
+            return TraceItem(label=node.label, outcome=outcome, children=self._trace(node.children, facts, missing_why))
+        value = facts.get(node.key)
+        missing = None
+        if outcome == "missing":
+            missing = missing_why.get(node.key) or f"请填报:{QUESTIONS[FACTS[node.fact].question]}"
+        return TraceItem(label=node.label, outcome=outcome, fact=node.key, missing=missing,
+                         value=None if value is None else show_value(node.fact, value))
+
+    def _amount(self, rule: CompiledRule, subject: dict) -> int | None:
+        award = rule.rule.award
+        if award.kind == "fixed":
+            return award.amount_yuan
+        if award.kind == "non_quantified":
+            return None
+        base = Decimal(subject[award.base_fact])
+        amount = int((base * award.ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return min(amount, award.cap_yuan) if award.cap_yuan is not None else amount
+
+    def _outcome(self, rule: CompiledRule, facts: Facts, fired: set, as_of: date, profile: Profile) -> RuleOutcome:
+        if rule.rule.subject == "project":
+            status, amount, trace, projects = self._project_status(rule, facts, fired, profile)
+        else:
+            status = _status(rule, facts.enterprise, fired)
+            amount = self._amount(rule, facts.enterprise) if status == "eligible" else None
+            trace, projects = self._trace(rule.conditions, facts.enterprise, facts.missing_why), []
+        in_force = rule.document.in_force
+        if not in_force.contains(as_of):
+            status, amount = "not_in_force", None
+        return self._build(rule, status, amount, trace, projects, as_of)
+
+    def _project_status(self, rule: CompiledRule, facts: Facts, fired: set, profile: Profile):
+        if not facts.projects_known:
+            missing = TraceItem(label="承担的项目", outcome="missing", missing=f"请填报:{QUESTIONS['projects']}")
+            return "undetermined", None, [self._trace(rule.conditions[:1], facts.enterprise, {})[0], missing], []
+        projects = []
+        for subject in facts.projects:
+            status = _status(rule, subject, fired)
+            index = int(subject["subject_key"].removeprefix("project[").removesuffix("]"))
+            projects.append(ProjectOutcome(
+                project_index=index, project_name=profile.projects[index].name, status=status,
+                amount_yuan=self._amount(rule, subject) if status == "eligible" else None,
+                trace=self._trace(rule.conditions, subject, facts.missing_why)))
+        for status in ("eligible", "undetermined"):
+            chosen = [p for p in projects if p.status == status]
+            if chosen:
+                amount = sum(p.amount_yuan or 0 for p in chosen) if status == "eligible" else None
+                if status == "eligible" and rule.rule.award.kind == "non_quantified":
+                    amount = None
+                return status, amount, chosen[0].trace, projects
+        none = TraceItem(label="有符合条件的项目", outcome="not_met", value="无")
+        trace = projects[0].trace if projects else [none]
+        return "not_eligible", None, trace, projects
+
+    def _build(self, rule: CompiledRule, status: str, amount, trace, projects, as_of: date) -> RuleOutcome:
+        r, doc = rule.rule, rule.document
+        missing = [item.missing for item in _leaves(trace) if item.outcome == "missing" and item.missing]
+        return RuleOutcome(
+            rule_id=r.id, title=r.title, status=status, status_label=STATUS_LABELS[status],
+            reason=_reason(status, trace, missing, doc, as_of), beneficiary=r.beneficiary,
+            award_kind=r.award.kind, support=r.award.support, amount_yuan=amount,
+            potential_amount_yuan=r.award.amount_yuan if r.award.kind == "fixed" else None,
+            amount_text=format_yuan(amount) if amount is not None else None,
+            one_off=r.award.one_off, earmark=r.award.earmark, responsible=r.responsible, group=r.group,
+            period_from=rule.period.from_, period_to=rule.period.to,
+            citation=Citation(document_id=doc.id, issuer=doc.issuer, document_number=doc.number,
+                              document_title=doc.title, issued_on=doc.issued_on, clause_path=r.clause.path,
+                              clause_text=r.clause.text, amount_clause=r.award.amount_clause),
+            notes=[Note(**n.model_dump()) for n in (*doc.notes, *r.notes)],
+            evidence=[EvidenceItem(**e.model_dump()) for e in r.evidence],
+            trace=trace, missing_facts=list(dict.fromkeys(missing)), projects=projects,
+        )
+
+    def _near_misses(self, outcome: RuleOutcome, facts: Facts, profile: Profile, as_of: date) -> list[NearMiss]:
+        if outcome.status != "not_eligible":
+            return []
+        rule = next(r for r in self.rules if r.id == outcome.rule_id)
+        subject = facts.enterprise
+        if rule.rule.subject == "project":
+            return []
+        failing = [leaf for leaf in _flat_leaves(rule.conditions) if test_leaf(leaf, subject) is not True]
+        if len(failing) != 1 or failing[0].fact != "sales.first_year_above" or subject[failing[0].key] != 0:
+            return []
+        threshold = int(failing[0].key.rsplit(".", 1)[1])
+        first_year, last_year = failing[0].operand
+        peak = sales_peak(profile, as_of, first_year, last_year)
+        if peak is None:
+            return []
+        sales, year = peak
+        shortfall = threshold - sales
+        if not 0 <= shortfall <= threshold * NEAR_MISS_SHARE:
+            return []
+        award = outcome.potential_amount_yuan
+        prize = f",对应{format_yuan(award)}奖励" if award else ""
+        message = (f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”"
+                   f"还差{format_yuan(shortfall)}{'以上' if shortfall == 0 else ''}{prize}")
+        return [NearMiss(rule_id=outcome.rule_id, title=outcome.title, message=message,
+                         shortfall_yuan=shortfall, award_yuan=award)]
+
+
+def _status(rule: CompiledRule, subject: dict, fired: set) -> str:
+    """Eligible when the backend fired the rule; otherwise the reference tells not met from missing."""
+    if (rule.id, subject["subject_key"]) in fired:
+        return "eligible"
+    return "undetermined" if evaluate_all(rule.conditions, subject) is None else "not_eligible"
+
+
+def _flat_leaves(nodes) -> list[Leaf]:
+    """Top-level leaves only: a near miss is told only for plain thresholds, not inside `any`."""
+    return [node for node in nodes if isinstance(node, Leaf)] if all(isinstance(n, Leaf) for n in nodes) else []
+
+
+def _leaves(trace: list[TraceItem]):
+    for item in trace:
+        yield item
+        yield from _leaves(item.children)
+
+
+def _reason(status: str, trace: list[TraceItem], missing: list[str], doc, as_of: date) -> str:
+    if status == "eligible":
+        return "符合全部条件"
+    if status == "not_in_force":
+        until = f"至{doc.in_force.to.isoformat()}" if doc.in_force.to else "起"
+        return f"测算日期{as_of.isoformat()}不在本政策施行期({doc.in_force.from_.isoformat()}{until})内"
+    if status == "undetermined":
+        return "尚缺信息:" + ";".join(missing)
+    failed = next(item for item in trace if item.outcome == "not_met")
+    shown = f"(实际:{failed.value})" if failed.value else ""
+    return f"不满足:{failed.label}{shown}"

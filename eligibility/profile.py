@@ -1,0 +1,135 @@
+"""The enterprise profile: what an enterprise reports about itself, validated once for every interface."""
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .creditcode import credit_code_problem
+from .vocabulary import vocabulary
+
+Level = Literal["national", "provincial", "municipal"]
+EntityKind = Literal["enterprise", "institution", "park_management"]
+Yuan = Annotated[int, Field(ge=0, le=10**14, description="金额,单位:元(整数)")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+EARLIEST_YEAR = 1949
+
+
+def _not_in_future(value: date) -> date:
+    if value > date.today():
+        raise PydanticCustomError("future_date", "日期不能晚于今天({today})", {"today": date.today().isoformat()})
+    return value
+
+
+class Recognition(BaseModel):
+    """A title, list entry or recognition the enterprise holds (认定/称号/名单)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(description="认定类别(见 vocabulary.yaml 的 recognition_kinds)")
+    level: Level = Field(description="级别:national 国家级 / provincial 省级 / municipal 市级")
+    obtained_on: date = Field(description="获得(认定、公布)日期")
+    name: Text | None = Field(default=None, description="名称或文号,供核对")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in vocabulary()["recognition_kinds"]:
+            raise PydanticCustomError("unknown_kind", "未知的认定类别:{kind}", {"kind": kind})
+        return kind
+
+    @field_validator("obtained_on")
+    @classmethod
+    def _obtained_not_in_future(cls, value: date) -> date:
+        return _not_in_future(value)
+
+    @model_validator(mode="after")
+    def _level_allowed(self) -> "Recognition":
+        spec = vocabulary()["recognition_kinds"][self.kind]
+        if self.level not in spec["levels"]:
+            allowed = "、".join(vocabulary()["levels"][lv] for lv in spec["levels"])
+            raise PydanticCustomError(
+                "level_not_allowed", "“{label}”只有{allowed}", {"label": spec["label"], "allowed": allowed}
+            )
+        return self
+
+
+class Project(BaseModel):
+    """A project the enterprise undertakes, with the grants higher levels awarded it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(description="项目名称")
+    kind: str = Field(description="项目类别(见 vocabulary.yaml 的 project_kinds)")
+    approved_on: date = Field(description="立项(批复、列入)日期")
+    new_investment_yuan: Yuan | None = Field(default=None, description="新增投资额(元)")
+    national_grant_yuan: Yuan | None = Field(default=None, description="国家资助金额(元),本企业所得部分")
+    provincial_grant_yuan: Yuan | None = Field(default=None, description="省级补助金额(元)")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in vocabulary()["project_kinds"]:
+            raise PydanticCustomError("unknown_kind", "未知的项目类别:{kind}", {"kind": kind})
+        return kind
+
+    @field_validator("approved_on")
+    @classmethod
+    def _approved_not_in_future(cls, value: date) -> date:
+        return _not_in_future(value)
+
+
+class Profile(BaseModel):
+    """An enterprise profile. A field left out (null) is unknown, never zero or false."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(description="单位名称")
+    credit_code: str = Field(description="统一社会信用代码(18位,GB 32100-2015)")
+    division_code: str = Field(description="注册地行政区划代码(6位,GB/T 2260),市或县(市、区)")
+    entity_kind: EntityKind = Field(default="enterprise", description="单位类型")
+    strategic_emerging: bool | None = Field(default=None, description="是否为战略性新兴产业企业")
+    sales_yuan_by_year: dict[int, Yuan] | None = Field(
+        default=None, description="年销售收入(元),按年度;未填的年度视为未知"
+    )
+    recognitions: list[Recognition] | None = Field(
+        default=None, description="已获得的认定、称号、名单;空列表表示一项也没有,null 表示未填报"
+    )
+    projects: list[Project] | None = Field(
+        default=None, description="承担的项目;空列表表示没有,null 表示未填报"
+    )
+
+    @field_validator("credit_code", mode="before")
+    @classmethod
+    def _normalise_credit_code(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("credit_code")
+    @classmethod
+    def _valid_credit_code(cls, code: str) -> str:
+        problem = credit_code_problem(code)
+        if problem:
+            raise PydanticCustomError("credit_code", problem)
+        return code
+
+    @field_validator("division_code")
+    @classmethod
+    def _six_digits(cls, code: str) -> str:
+        code = code.strip()
+        if len(code) != 6 or not code.isdigit() or code.endswith("0000"):
+            raise PydanticCustomError("division_code", "注册地应为6位市级或县级行政区划代码,如许昌市411000")
+        return code
+
+    @field_validator("sales_yuan_by_year")
+    @classmethod
+    def _plausible_years(cls, sales: dict[int, int] | None) -> dict[int, int] | None:
+        if sales is None:
+            return None
+        this_year = date.today().year
+        for year in sales:
+            if not EARLIEST_YEAR <= year <= this_year:
+                raise PydanticCustomError(
+                    "sales_year", "年度{year}不在{lo}—{hi}之间", {"year": year, "lo": EARLIEST_YEAR, "hi": this_year}
+                )
+        return dict(sorted(sales.items()))

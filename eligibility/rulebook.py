@@ -1,0 +1,230 @@
+"""The rule-file format (validated by pydantic) and the loader that turns rules/ into a Rulebook."""
+import hashlib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+RULE_ID = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
+OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "one_of", "within")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Note(Strict):
+    """An interpretation decision (口径): the open question and how this rule reads it."""
+
+    question: str = Field(min_length=1)
+    decision: str = Field(min_length=1)
+
+
+class Period(Strict):
+    """A closed date range; `to` null means no stated end."""
+
+    from_: date = Field(alias="from")
+    to: date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.to is not None and self.to < self.from_:
+            raise ValueError("period ends before it starts")
+        return self
+
+    def contains(self, day: date) -> bool:
+        """Whether the day falls inside the period."""
+        return self.from_ <= day and (self.to is None or day <= self.to)
+
+
+class Jurisdiction(Strict):
+    division_code: str = Field(pattern=r"^\d{6}$")
+    name: str
+
+
+class Document(Strict):
+    """A policy document: who issued it, when, where it applies and which events it counts."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    issuer: str
+    number: str | None = None
+    title: str
+    issued_on: date
+    source: str
+    jurisdiction: Jurisdiction
+    in_force: Period
+    period: Period = Field(description="the period in which qualifying events count")
+    notes: list[Note] = []
+
+
+class Condition(Strict):
+    """One test on a fact, or `any` of several conditions; a rule's conditions must all hold."""
+
+    fact: str | None = None
+    threshold_yuan: int | None = Field(default=None, ge=0, description="parameter of sales.first_year_above")
+    eq: bool | int | str | None = None
+    ne: bool | int | str | None = None
+    gt: int | None = None
+    gte: int | None = None
+    lt: int | None = None
+    lte: int | None = None
+    one_of: list[str | int] | None = None
+    within: Literal["period"] | None = None
+    any: list["Condition"] | None = None
+    label: str | None = Field(default=None, description="Chinese wording shown in the trace")
+
+    @model_validator(mode="after")
+    def _one_test(self) -> "Condition":
+        ops = [op for op in OPERATORS if op in self.model_fields_set]
+        if self.any is not None:
+            if self.fact is not None or ops:
+                raise ValueError("a condition with `any` takes no fact or operator")
+            if len(self.any) < 2:
+                raise ValueError("`any` needs at least two conditions")
+            return self
+        if self.fact is None:
+            raise ValueError("a condition needs `fact` (or `any`)")
+        if len(ops) != 1:
+            raise ValueError(f"a condition needs exactly one operator of {', '.join(OPERATORS)}")
+        return self
+
+    @property
+    def operator(self) -> str:
+        """The one operator this leaf condition uses."""
+        return next(op for op in OPERATORS if op in self.model_fields_set)
+
+
+class Clause(Strict):
+    path: str = Field(min_length=1, description="clause path as printed, e.g. 二(一)1")
+    text: str = Field(min_length=8, description="verbatim clause text")
+
+
+class Award(Strict):
+    """What the rule grants: a fixed amount, a ratio of another grant, a match, or non-quantified support."""
+
+    kind: Literal["fixed", "ratio", "match", "non_quantified"]
+    amount_yuan: int | None = Field(default=None, ge=0)
+    ratio: Decimal | None = Field(default=None, gt=0)
+    base_fact: str | None = None
+    cap_yuan: int | None = Field(default=None, ge=0)
+    support: str = Field(default="资金奖励", description="kind of support in Chinese: 资金奖励, 配套资金, 免税…")
+    one_off: bool
+    earmark: str | None = None
+    amount_clause: str | None = Field(default=None, description="verbatim phrase that states the amount")
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Award":
+        if self.kind == "fixed" and self.amount_yuan is None:
+            raise ValueError("a fixed award needs amount_yuan")
+        if self.kind in ("ratio", "match") and (self.ratio is None or self.base_fact is None):
+            raise ValueError(f"a {self.kind} award needs ratio and base_fact")
+        if self.kind == "non_quantified" and (self.amount_yuan or self.ratio):
+            raise ValueError("a non_quantified award has no amount_yuan or ratio")
+        return self
+
+
+class Evidence(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+
+
+class Rule(Strict):
+    """One measure: its clause, the conditions that encode it, the award and the decisions taken."""
+
+    id: str = Field(pattern=RULE_ID)
+    title: str
+    clause: Clause
+    subject: Literal["enterprise", "project"] = "enterprise"
+    beneficiary: str = Field(description="who receives it, in Chinese: 企业, 单位, 产业集聚区…")
+    responsible: str | None = None
+    group: str | None = None
+    period: Period | None = Field(default=None, description="overrides the document's period")
+    conditions: list[Condition] = Field(min_length=1)
+    award: Award
+    evidence: list[Evidence] = Field(min_length=1)
+    notes: list[Note] = []
+
+
+class RuleFile(Strict):
+    document: Document
+    rules: list[Rule] = Field(min_length=1)
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be loaded; the message names the file, the rule and the field."""
+
+    def __init__(self, path: Path, message: str, rule_id: str | None = None, field: str | None = None):
+        self.path, self.rule_id, self.field = path, rule_id, field
+        where = [f"file {path}"]
+        if rule_id:
+            where.append(f"rule {rule_id}")
+        if field:
+            where.append(f"field {field}")
+        super().__init__(f"{', '.join(where)}: {message}")
+
+
+class Rulebook:
+    """Every rule file of a folder, validated, with a version that changes when any file does."""
+
+    def __init__(self, files: dict[Path, RuleFile], version: str):
+        self.files = files
+        self.version = version
+        self.documents = {f.document.id: f.document for f in files.values()}
+        self.rules = [rule for f in files.values() for rule in f.rules]
+        self.document_of = {rule.id: f.document for f in files.values() for rule in f.rules}
+        self.by_id = {rule.id: rule for rule in self.rules}
+
+    def period_of(self, rule: Rule) -> Period:
+        """The period in which this rule's qualifying events count."""
+        return rule.period or self.document_of[rule.id].period
+
+
+def _field_path(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _rule_id_at(raw: object, loc: tuple) -> str | None:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int) and isinstance(raw, dict):
+        try:
+            return raw["rules"][loc[1]].get("id") or f"rules[{loc[1]}]"
+        except (IndexError, KeyError, TypeError, AttributeError):
+            return f"rules[{loc[1]}]"
+    return None
+
+
+def load_file(path: Path) -> RuleFile:
+    """Parse and validate one rule file, raising RuleFileError that names file, rule and field."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, f"not valid YAML: {exc}") from None
+    try:
+        return RuleFile.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = first["loc"]
+        raise RuleFileError(path, first["msg"], _rule_id_at(raw, loc), _field_path(loc)) from None
+
+
+def load_rulebook(folder: Path) -> Rulebook:
+    """Load every *.yaml file of the folder; duplicate rule ids are an error."""
+    folder = Path(folder)
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise RuleFileError(folder, "no rule files (*.yaml) found")
+    digest = hashlib.sha256()
+    files: dict[Path, RuleFile] = {}
+    seen: dict[str, Path] = {}
+    for path in paths:
+        content = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + content + b"\0")
+        rule_file = load_file(path)
+        for rule in rule_file.rules:
+            if rule.id in seen:
+                raise RuleFileError(path, f"duplicate rule id, also in {seen[rule.id]}", rule.id, "id")
+            seen[rule.id] = path
+        files[path] = rule_file
+    return Rulebook(files, digest.hexdigest()[:12])
