@@ -5,7 +5,7 @@ from pathlib import Path
 from .facts import FACTS, date_number, fact_key, fact_label, number_date
 from .money import format_yuan
 from .rulebook import Condition, Document, Period, Rule, Rulebook, RuleFileError
-from .vocabulary import division_name, vocabulary
+from .vocabulary import division_name, industries, vocabulary
 
 OPEN_END_DATE = 99991231
 OPEN_END_YEAR = 9999
@@ -70,6 +70,10 @@ def _show_code(fact: str, value: object) -> str:
     vocab = vocabulary()
     if fact in ("city_code", "county_code"):
         return division_name(str(value))
+    if fact == "industry_division":
+        return f"{value} {industries().get(value, '')}".strip()
+    if fact == "scale":
+        return vocab["scales"].get(value, str(value))
     if fact == "entity_kind":
         return vocab["entity_kinds"].get(value, str(value))
     if fact == "project.kind":
@@ -156,8 +160,12 @@ class _Compiler:
             for value in operand if op == "one_of" else [operand]:
                 if value not in known:
                     self.fail(where, f"unknown project kind {value!r}")
-        if spec.name == "entity_kind" and op in ("eq", "ne") and operand not in vocabulary()["entity_kinds"]:
-            self.fail(where, f"unknown entity kind {operand!r}")
+        known = {"entity_kind": vocabulary()["entity_kinds"], "scale": vocabulary()["scales"],
+                 "industry_division": industries()}.get(spec.name)
+        if known is not None:
+            for value in operand if op == "one_of" else [operand]:
+                if value not in known:
+                    self.fail(where, f"unknown value {value!r} for {spec.name}")
 
     def award(self):
         award = self.rule.award

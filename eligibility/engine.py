@@ -6,7 +6,7 @@ from typing import Protocol
 
 from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
 from .facts import FACTS, QUESTIONS, Facts, derive, sales_peak
-from .money import format_yuan
+from .money import format_in_unit_of, format_yuan
 from .profile import Profile
 from .reference import ReferenceBackend, evaluate_all, evaluate_node, test_leaf
 from .result import (STATUS_LABELS, Citation, EvaluationResult, EvidenceItem, NearMiss, Note, ProjectOutcome,
@@ -51,7 +51,12 @@ class Engine:
     def __init__(self, rulebook: Rulebook, backend: str = "durable"):
         self.rulebook = rulebook
         self.rules = compile_rulebook(rulebook)
-        self.thresholds = set().union(*(rule.thresholds_yuan for rule in self.rules))
+        # Each sales threshold with the earliest year any rule counts it from (see facts.first_year_above).
+        self.thresholds: dict[int, int] = {}
+        for rule in self.rules:
+            for threshold in rule.thresholds_yuan:
+                year = rule.period.from_.year
+                self.thresholds[threshold] = min(year, self.thresholds.get(threshold, year))
         self.backend = make_backend(backend, self.rules)
         self.reference = ReferenceBackend(self.rules)
 
@@ -73,19 +78,20 @@ class Engine:
         expected = self.reference.fired(subjects)
         if fired != expected:
             raise EngineDisagreement(f"{self.backend.name} fired {sorted(fired ^ expected)} differently")
-        outcomes, elsewhere = [], 0
+        outcomes, related, elsewhere = [], [], 0
         for rule in self.rules:
             if test_leaf(rule.conditions[0], facts.enterprise) is not True:
                 elsewhere += 1
                 continue
-            outcomes.append(self._outcome(rule, facts, fired, as_of, profile))
+            listing = outcomes if rule.rule.strength == "explicit" else related
+            listing.append(self._outcome(rule, facts, fired, as_of, profile))
         total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
         counts = {status: sum(o.status == status for o in outcomes) for status in STATUS_LABELS}
         return EvaluationResult(
             as_of=as_of, ruleset_version=self.rulebook.version, engine=self.backend.name,
             enterprise_name=profile.name, credit_code=profile.credit_code,
             registered_in=division_name(profile.division_code), total_yuan=total, total_text=format_yuan(total),
-            counts=counts, outcomes=outcomes,
+            counts=counts, outcomes=outcomes, related_support=related,
             near_misses=[m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
             other_jurisdiction_rules=elsewhere,
         )
@@ -153,7 +159,7 @@ class Engine:
         r, doc = rule.rule, rule.document
         missing = [item.missing for item in _leaves(trace) if item.outcome == "missing" and item.missing]
         return RuleOutcome(
-            rule_id=r.id, title=r.title, status=status, status_label=STATUS_LABELS[status],
+            rule_id=r.id, title=r.title, strength=r.strength, status=status, status_label=STATUS_LABELS[status],
             reason=_reason(status, trace, missing, doc, as_of), beneficiary=r.beneficiary,
             award_kind=r.award.kind, support=r.award.support, amount_yuan=amount,
             potential_amount_yuan=r.award.amount_yuan if r.award.kind == "fixed" else None,
@@ -189,8 +195,10 @@ class Engine:
             return []
         award = outcome.potential_amount_yuan
         prize = f",对应{format_yuan(award)}奖励" if award else ""
-        message = (f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”"
-                   f"还差{format_yuan(shortfall)}{'以上' if shortfall == 0 else ''}{prize}")
+        if shortfall == 0:
+            message = f"{year}年销售收入恰为{format_yuan(sales)},“突破”须超过该额{prize}"
+        else:
+            message = f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”还差{format_in_unit_of(shortfall, threshold)}{prize}"
         return [NearMiss(rule_id=outcome.rule_id, title=outcome.title, message=message,
                          shortfall_yuan=shortfall, award_yuan=award)]
 

@@ -34,6 +34,9 @@ def _catalog() -> dict[str, FactSpec]:
         FactSpec("county_code", "注册地(县、市、区)", "code", "division_code"),
         FactSpec("entity_kind", "单位类型", "code", "entity_kind"),
         FactSpec("strategic_emerging", "是否为战略性新兴产业企业", "bool", "strategic_emerging"),
+        FactSpec("industry_division", "所属行业(大类)", "code", "industry_code"),
+        FactSpec("above_designated_size", "是否为规模以上工业企业", "bool", "above_designated_size"),
+        FactSpec("scale", "企业规模", "code", "scale"),
         FactSpec("sales.first_year_above", "年销售收入首次突破{threshold}的年度", "year", "sales_yuan_by_year",
                  parameter="threshold_yuan"),
         FactSpec("project.kind", "项目类别", "code", "projects", "project"),
@@ -43,6 +46,8 @@ def _catalog() -> dict[str, FactSpec]:
         FactSpec("project.provincial_grant_yuan", "项目省级补助金额", "yuan", "projects.provincial_grant_yuan",
                  "project"),
     ]
+    for tag, label in vocab["sector_tags"].items():
+        specs.append(FactSpec(f"sector.{tag}", f"是否属于{label}领域", "bool", "sector_tags"))
     for kind, spec in vocab["recognition_kinds"].items():
         for level in spec["levels"]:
             label = f"{vocab['levels'][level]}{spec['label']}获得日期"
@@ -95,14 +100,18 @@ def ended_sales(profile: Profile, as_of: date) -> dict[int, int] | None:
     return {year: yuan for year, yuan in profile.sales_yuan_by_year.items() if year < as_of.year}
 
 
-def first_year_above(sales: dict[int, int], threshold_yuan: int) -> int | str:
-    """First year sales exceeded the threshold (0: never), or why it cannot be told."""
+def first_year_above(sales: dict[int, int], threshold_yuan: int, counted_from: int) -> int | str:
+    """First year sales exceeded the threshold (0: never), or why it cannot be told.
+
+    When the year before the first reported crossing is unknown, the first crossing happened in that year or
+    earlier; if that is before any year a rule counts, the exact year does not matter and the bound is returned.
+    """
     if not sales:
         return "需要填报至少一个已结束年度的年销售收入"
     previous = None
     for year in sorted(sales):
         if sales[year] > threshold_yuan:
-            if previous != year - 1:
+            if previous != year - 1 and year >= counted_from:
                 return f"需要{year - 1}年度的年销售收入,才能判断{year}年是否为首次突破{format_yuan(threshold_yuan)}"
             return year
         previous = year
@@ -123,7 +132,7 @@ def _recognition_facts(profile: Profile, as_of: date) -> dict[str, int]:
     return facts
 
 
-def derive(profile: Profile, as_of: date, thresholds_yuan: set[int]) -> Facts:
+def derive(profile: Profile, as_of: date, thresholds_yuan: dict[int, int]) -> Facts:
     """All facts the rules may test, derived from the profile as of a date."""
     enterprise: dict = {
         "subject": "enterprise",
@@ -132,14 +141,19 @@ def derive(profile: Profile, as_of: date, thresholds_yuan: set[int]) -> Facts:
         "county_code": profile.division_code,
         "entity_kind": profile.entity_kind,
     }
-    if profile.strategic_emerging is not None:
-        enterprise["strategic_emerging"] = profile.strategic_emerging
+    for name in ("strategic_emerging", "above_designated_size", "scale"):
+        if getattr(profile, name) is not None:
+            enterprise[name] = getattr(profile, name)
+    if profile.industry_code is not None:
+        enterprise["industry_division"] = profile.industry_code[:3]
+    if profile.sector_tags is not None:
+        enterprise.update({f"sector.{tag}": tag in profile.sector_tags for tag in vocabulary()["sector_tags"]})
     enterprise.update(_recognition_facts(profile, as_of))
     missing_why: dict[str, str] = {}
     sales = ended_sales(profile, as_of)
     if sales is not None:
-        for threshold in sorted(thresholds_yuan):
-            year = first_year_above(sales, threshold)
+        for threshold, counted_from in sorted(thresholds_yuan.items()):
+            year = first_year_above(sales, threshold, counted_from)
             key = fact_key("sales.first_year_above", threshold)
             if isinstance(year, int):
                 enterprise[key] = year
@@ -175,6 +189,10 @@ QUESTIONS = {
     "division_code": "注册地",
     "entity_kind": "单位类型",
     "strategic_emerging": "是否为战略性新兴产业企业",
+    "industry_code": "所属行业",
+    "sector_tags": "所属领域",
+    "above_designated_size": "是否为规模以上工业企业",
+    "scale": "企业规模",
     "sales_yuan_by_year": "各年度年销售收入",
     "recognitions": "已获得的认定、称号、名单",
     "projects": "承担的项目",

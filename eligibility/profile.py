@@ -6,10 +6,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from pydantic_core import PydanticCustomError
 
 from .creditcode import credit_code_problem
-from .vocabulary import vocabulary
+from .vocabulary import industries, vocabulary
 
 Level = Literal["national", "provincial", "municipal"]
 EntityKind = Literal["enterprise", "institution", "park_management"]
+Scale = Literal["large", "medium", "small", "micro"]
 Yuan = Annotated[int, Field(ge=0, le=10**14, description="金额,单位:元(整数)")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -90,6 +91,14 @@ class Profile(BaseModel):
     division_code: str = Field(description="注册地行政区划代码(6位,GB/T 2260),市或县(市、区)")
     entity_kind: EntityKind = Field(default="enterprise", description="单位类型")
     strategic_emerging: bool | None = Field(default=None, description="是否为战略性新兴产业企业")
+    industry_code: str | None = Field(
+        default=None, description="国民经济行业分类(GB/T 4754-2017)代码:大类如 C38,或更细如 C3811"
+    )
+    sector_tags: list[str] | None = Field(
+        default=None, description="所属领域(见 vocabulary.yaml 的 sector_tags);空列表表示均不属于"
+    )
+    above_designated_size: bool | None = Field(default=None, description="是否为规模以上工业企业")
+    scale: Scale | None = Field(default=None, description="企业规模:large 大型 / medium 中型 / small 小型 / micro 微型")
     sales_yuan_by_year: dict[int, Yuan] | None = Field(
         default=None, description="年销售收入(元),按年度;未填的年度视为未知"
     )
@@ -120,6 +129,26 @@ class Profile(BaseModel):
         if len(code) != 6 or not code.isdigit() or code.endswith("0000"):
             raise PydanticCustomError("division_code", "注册地应为6位市级或县级行政区划代码,如许昌市411000")
         return code
+
+    @field_validator("industry_code")
+    @classmethod
+    def _known_industry(cls, code: str | None) -> str | None:
+        if code is None:
+            return None
+        code = code.strip().upper()
+        if not (3 <= len(code) <= 5 and code[0].isalpha() and code[1:].isdigit()) or code[:3] not in industries():
+            raise PydanticCustomError("industry_code", "行业代码应为GB/T 4754-2017的大类(如C38)或其下的中类、小类")
+        return code
+
+    @field_validator("sector_tags")
+    @classmethod
+    def _known_tags(cls, tags: list[str] | None) -> list[str] | None:
+        if tags is None:
+            return None
+        unknown = [tag for tag in tags if tag not in vocabulary()["sector_tags"]]
+        if unknown:
+            raise PydanticCustomError("sector_tag", "未知的领域:{tags}", {"tags": "、".join(unknown)})
+        return sorted(set(tags))
 
     @field_validator("sales_yuan_by_year")
     @classmethod

@@ -62,6 +62,7 @@ class RuleOutcome(BaseModel):
 
     rule_id: str
     title: str
+    strength: Literal["explicit", "directional", "encouragement"]
     status: Status
     status_label: str
     reason: str
@@ -107,13 +108,16 @@ class EvaluationResult(BaseModel):
     total_yuan: int
     total_text: str
     counts: dict[Status, int]
-    outcomes: list[RuleOutcome]
+    outcomes: list[RuleOutcome] = Field(description="measures with a defined benefit, of the profile's jurisdiction")
+    related_support: list[RuleOutcome] = Field(
+        description="directional and encouragement measures (支持、鼓励 a class of enterprise), same statuses"
+    )
     near_misses: list[NearMiss]
     other_jurisdiction_rules: int = Field(description="rules of other cities, not listed")
 
     def outcome(self, rule_id: str) -> RuleOutcome | None:
         """The outcome of one rule, or None when the rule belongs to another jurisdiction."""
-        return next((o for o in self.outcomes if o.rule_id == rule_id), None)
+        return next((o for o in (*self.outcomes, *self.related_support) if o.rule_id == rule_id), None)
 
     def status_of(self, rule_id: str) -> Status:
         """A rule's status; a rule of another jurisdiction is not eligible."""

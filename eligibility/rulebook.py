@@ -138,6 +138,10 @@ class Rule(Strict):
     title: str
     clause: Clause
     subject: Literal["enterprise", "project"] = "enterprise"
+    strength: Literal["explicit", "directional", "encouragement"] = Field(
+        default="explicit",
+        description="explicit: a defined benefit; directional/encouragement: support for a class, listed as related",
+    )
     beneficiary: str = Field(description="who receives it, in Chinese: 企业, 单位, 产业集聚区…")
     responsible: str | None = None
     group: str | None = None

@@ -19,6 +19,12 @@ def divisions() -> dict[str, dict]:
     return yaml.safe_load((DATA / "divisions.yaml").read_text(encoding="utf-8"))
 
 
+@cache
+def industries() -> dict[str, str]:
+    """GB/T 4754-2017 industry divisions (大类) mapped to their names."""
+    return yaml.safe_load((DATA / "industries.yaml").read_text(encoding="utf-8"))
+
+
 def division_name(code: str) -> str:
     """Chinese name of a city or county division code, or the code itself when unknown."""
     for city_code, city in divisions().items():
