@@ -1,0 +1,69 @@
+"""The Flask application: `flask --app app run` serves it, `flask --app app evaluate FILE` evaluates a profile."""
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, jsonify, request
+
+from eligibility.cli import evaluate_file
+from eligibility.engine import RULES_DIR, Engine
+
+HERE = Path(__file__).resolve().parent
+
+
+def _secret_key(instance: Path) -> str:
+    """A secret key kept in the instance folder, made on first start."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Wire the application: config, the engine (a bad rule file stops start-up here), blueprints."""
+    app = Flask(__name__, instance_relative_config=True, template_folder=str(HERE / "templates"),
+                static_folder=str(HERE / "static"))
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(RULES_DIR=str(RULES_DIR), ENGINE_BACKEND="durable", JSON_AS_ASCII=False)
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
+    app.json.ensure_ascii = False
+
+    app.extensions["eligibility_engine"] = Engine.from_folder(Path(app.config["RULES_DIR"]),
+                                                              app.config["ENGINE_BACKEND"])
+
+    from eligibility.web import api
+    app.register_blueprint(api.bp)
+    _register_selfcheck(app)
+
+    @app.errorhandler(500)
+    def internal_error(exc):
+        """Never a stack trace: a short message, JSON for the API."""
+        if request.path.startswith("/api/"):
+            return jsonify({"error": "internal_error", "message": "服务器内部错误,请稍后再试", "fields": []}), 500
+        return "服务器内部错误,请稍后再试。", 500
+
+    @app.cli.command("evaluate")
+    @click.argument("profile", type=click.Path(path_type=Path))
+    @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None, help="测算日期 YYYY-MM-DD")
+    def evaluate_command(profile: Path, as_of):
+        """Evaluate a profile JSON file and print the result as JSON."""
+        status, text = evaluate_file(profile, as_of.date() if as_of else None, Path(app.config["RULES_DIR"]),
+                                     app.config["ENGINE_BACKEND"])
+        click.echo(text, err=status != 0)
+        sys.exit(status)
+
+    return app
+
+
+def _register_selfcheck(app: Flask) -> None:
+    """The browser self-check, once it exists (issue 4)."""
+    try:
+        from eligibility.web import selfcheck
+    except ImportError:
+        return
+    app.register_blueprint(selfcheck.bp)
