@@ -1,7 +1,7 @@
 """JSON API v1: evaluate a profile, browse the rules and documents, and the OpenAPI document."""
 from datetime import date
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.json_schema import models_json_schema
 from werkzeug.exceptions import HTTPException
@@ -45,9 +45,11 @@ def error(status: int, code: str, message: str, fields: list[FieldError] = ()):
     return jsonify(ErrorBody(error=code, message=message, fields=list(fields)).model_dump()), status
 
 
-@bp.errorhandler(HTTPException)
+@bp.app_errorhandler(HTTPException)
 def http_error(exc: HTTPException):
-    """404, 405 and the like as JSON, never an HTML page."""
+    """404, 405 and the like under /api/ as JSON, never an HTML page; other paths keep Flask's pages."""
+    if not request.path.startswith(bp.url_prefix):
+        return exc
     return error(exc.code or 500, exc.name.lower().replace(" ", "_"), exc.description or exc.name)
 
 
@@ -67,7 +69,7 @@ def evaluate():
 
 def engine_json(result: EvaluationResult):
     """A result as a JSON response."""
-    return bp.response_class(result.model_dump_json(), mimetype="application/json")
+    return current_app.response_class(result.model_dump_json(), mimetype="application/json")
 
 
 @bp.get("/rules")
@@ -89,7 +91,7 @@ def rule(rule_id: str):
     if found is None:
         return error(404, "unknown_rule", f"没有编号为 {rule_id} 的规则")
     doc = next(d for d in catalogue.documents(book) if d.id == book.document_of[rule_id].id)
-    return bp.response_class(RuleDetail(rule=found, document=doc).model_dump_json(by_alias=True),
+    return current_app.response_class(RuleDetail(rule=found, document=doc).model_dump_json(by_alias=True),
                              mimetype="application/json")
 
 
