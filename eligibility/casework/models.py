@@ -1,0 +1,166 @@
+"""The casework tables: enterprises, applications, frozen determinations, claims, evidence, decisions,
+the award ledger, users and the append-only audit log. The schema is created only by migrations."""
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC."""
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict: JSON, list: JSON}
+
+
+class Enterprise(Base):
+    __tablename__ = "enterprises"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    division_code: Mapped[str] = mapped_column(String(6), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    applications: Mapped[list["Application"]] = relationship(back_populates="enterprise")
+
+
+class Application(Base):
+    """An enterprise's application: the profile it submitted and the awards it claims."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    access_token: Mapped[str] = mapped_column(String(64), unique=True)
+    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    city_code: Mapped[str] = mapped_column(String(6), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    profile: Mapped[dict] = mapped_column(JSON)
+
+    enterprise: Mapped[Enterprise] = relationship(back_populates="applications")
+    determinations: Mapped[list["Determination"]] = relationship(
+        back_populates="application", order_by="Determination.id")
+    claims: Mapped[list["Claim"]] = relationship(back_populates="application", order_by="Claim.id")
+
+
+class Determination(Base):
+    """A result the engine gave an application, frozen with its rule-set version and as-of date."""
+
+    __tablename__ = "determinations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # submitted | reevaluation
+    ruleset_version: Mapped[str] = mapped_column(String(32))
+    as_of: Mapped[date] = mapped_column(Date)
+    result: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="determinations")
+
+
+class Claim(Base):
+    """One award an application claims: a rule for the enterprise, or for one of its projects."""
+
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("application_id", "rule_id", "ledger_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(120), index=True)
+    ledger_key: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+    one_off: Mapped[bool] = mapped_column(Boolean)
+    claimed_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|approved|rejected|more_info
+
+    application: Mapped[Application] = relationship(back_populates="claims")
+    evidence: Mapped[list["EvidenceItem"]] = relationship(back_populates="claim", order_by="EvidenceItem.id")
+    decisions: Mapped[list["Decision"]] = relationship(back_populates="claim", order_by="Decision.id")
+
+
+class EvidenceItem(Base):
+    """One item of the evidence checklist a rule names, as the caseworker found it."""
+
+    __tablename__ = "evidence_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    evidence_id: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20), default="missing")  # missing | verified | rejected
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    claim: Mapped[Claim] = relationship(back_populates="evidence")
+
+
+class Decision(Base):
+    """A caseworker's decision on a claim: approve with an amount, reject with a reason, or ask for more."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(20))  # approve | reject | more_info
+    amount_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="decisions")
+
+
+class LedgerEntry(Base):
+    """An approved award. Unique per enterprise, rule and ledger key: the database refuses a second payout."""
+
+    __tablename__ = "award_ledger"
+    __table_args__ = (UniqueConstraint("credit_code", "rule_id", "ledger_key", name="uq_award_ledger_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18), index=True)
+    rule_id: Mapped[str] = mapped_column(String(120))
+    ledger_key: Mapped[str] = mapped_column(String(200))
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), unique=True)
+    amount_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    approved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+    claim: Mapped[Claim] = relationship()
+
+
+class User(Base):
+    """A caseworker or administrator of the bureau."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20))  # caseworker | admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    """One state change: who, when, what, before and after. Triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer, index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
