@@ -1,4 +1,5 @@
 """The Flask application: `flask --app app run` serves it, `flask --app app evaluate FILE` evaluates a profile."""
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -25,7 +26,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, template_folder=str(HERE / "templates"),
                 static_folder=str(HERE / "static"))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.from_mapping(RULES_DIR=str(RULES_DIR), ENGINE_BACKEND="durable", JSON_AS_ASCII=False)
+    default_db = f"sqlite:///{Path(app.instance_path) / 'eligibility.db'}"
+    app.config.from_mapping(RULES_DIR=str(RULES_DIR), ENGINE_BACKEND="durable",
+                            DATABASE_URL=os.environ.get("DATABASE_URL", default_db))
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
         app.config.update(test_config)
@@ -36,9 +39,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["eligibility_engine"] = Engine.from_folder(Path(app.config["RULES_DIR"]),
                                                               app.config["ENGINE_BACKEND"])
 
-    from eligibility.web import api
-    app.register_blueprint(api.bp)
-    _register_selfcheck(app)
+    from eligibility.web import api, apply, auth, database, desk, selfcheck
+    database.init_app(app)
+    auth.init_app(app)
+    for blueprint in (api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp):
+        app.register_blueprint(blueprint)
 
     @app.errorhandler(500)
     def internal_error(exc):
@@ -58,12 +63,3 @@ def create_app(test_config: dict | None = None) -> Flask:
         sys.exit(status)
 
     return app
-
-
-def _register_selfcheck(app: Flask) -> None:
-    """The browser self-check, once it exists (issue 4)."""
-    try:
-        from eligibility.web import selfcheck
-    except ImportError:
-        return
-    app.register_blueprint(selfcheck.bp)

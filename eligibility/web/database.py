@@ -1,0 +1,62 @@
+"""The database in the Flask app: one session per request, and the `flask db` and `flask users` commands."""
+import click
+from flask import Flask, current_app, g
+from flask.cli import AppGroup
+from sqlalchemy.orm import Session
+
+from ..casework import db
+from ..casework.service import CaseworkError
+from ..casework.users import ROLES, create_user
+
+
+def init_app(app: Flask) -> None:
+    """Create the engine for DATABASE_URL and register the session teardown and CLI commands."""
+    engine = db.make_engine(app.config["DATABASE_URL"])
+    app.extensions["db_engine"] = engine
+    app.extensions["db_sessions"] = db.session_factory(engine)
+    app.teardown_appcontext(_close)
+    app.cli.add_command(db_group)
+    app.cli.add_command(users_group)
+
+
+def session() -> Session:
+    """This request's database session."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["db_sessions"]()
+    return g.db_session
+
+
+def _close(_exc=None) -> None:
+    found = g.pop("db_session", None)
+    if found is not None:
+        found.close()
+
+
+db_group = AppGroup("db", help="Database schema (migrations).")
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head")
+def upgrade_command(revision: str):
+    """Upgrade the database schema (default: to head)."""
+    db.upgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"数据库已升级到 {revision}")
+
+
+users_group = AppGroup("users", help="Bureau user accounts.")
+
+
+@users_group.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default="caseworker")
+@click.option("--name", "display_name", default=None, help="显示名称")
+@click.password_option(help="至少10位")
+def create_command(username: str, role: str, display_name: str | None, password: str):
+    """Create a caseworker or admin account."""
+    with current_app.extensions["db_sessions"]() as s:
+        try:
+            user = create_user(s, username, password, role, display_name)
+            s.commit()
+        except CaseworkError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"已创建用户 {user.username}({role})")
