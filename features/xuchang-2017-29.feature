@@ -356,3 +356,203 @@
     而且该企业于2016-05-20获得省级“智能工厂”
     当测算奖励
     那么规则“xuchang.smart_mfg.provincial_smart_factory”的结果为“不在政策施行期”
+
+  场景: 电力装备企业的非现金措施清单(不计入奖励合计)
+    假如一家注册在许昌市长葛市的企业
+    而且该企业所属行业为C38
+    而且该企业属于“电力装备”领域
+    而且该企业是战略性新兴产业企业
+    而且该企业是规模以上工业企业
+    而且该企业规模为中型企业
+    而且该企业于2018-01-01获得国家级“高新技术企业”
+    而且该企业于2019-03-01获得市级“首台(套)重大技术装备”
+    而且该企业承担一个“技术改造项目”,2019-04-01立项
+    而且该企业承担一个“列入省、市重点项目计划的重大项目”,2019-05-01立项
+    当测算奖励
+    那么规则“xuchang.tech_renovation.key_project_support”的结果为“符合”
+    而且规则“xuchang.tech_renovation.key_project_support”的支持方式为“市级重点支持,优先推荐申报省先进制造业发展专项资金”
+    而且规则“xuchang.tech_renovation.key_project_support”引用条款“二(一)3”
+    而且规则“xuchang.first_set.municipal_policy”的结果为“符合”
+    而且规则“xuchang.key_project.coordination”的结果为“符合”
+    而且规则“xuchang.honour.top10_transformation_demo”的结果为“符合”
+    而且规则“xuchang.hnte.cultivation_plan”的结果为“符合”
+    而且规则“xuchang.sei.enterprise_pool”的结果为“符合”
+    而且规则“xuchang.power_equipment.named_leaders”的结果为“符合”
+    而且规则“xuchang.mil_civ.matchmaking”的结果为“符合”
+    而且规则“xuchang.cleaner_production.voluntary”的结果为“符合”
+    而且规则“xuchang.sme.large_enterprise_cooperation”的结果为“符合”
+    而且规则“xuchang.capacity_exit.higher_level_funds”的结果为“不符合”
+    而且规则“xuchang.robot.provincial_application”的结果为“不符合”
+    而且规则“xuchang.finance.ipo_cultivation”的结果为“不符合”
+    而且规则“xuchang.ecommerce.advantage_sectors”的结果为“不符合”
+    而且规则“xuchang.county.xiangcheng_silicon”的结果为“不符合”
+    而且规则“xuchang.park.vein_industrial_park”的结果为“不符合”
+    而且奖励合计为0元
+    而且结果中没有许昌市以外的措施
+
+  场景大纲: 技术改造重点项目支持和机器人应用示范推荐(xuchang.tech_renovation.key_project_support、xuchang.robot.provincial_application)
+    假如一家注册在许昌市的企业
+    而且该企业承担一个“<类别>”,<立项日期>立项
+    当测算奖励
+    那么规则“xuchang.tech_renovation.key_project_support”的结果为“<重点支持>”
+    而且规则“xuchang.robot.provincial_application”的结果为“<机器人>”
+
+    例子:
+      | 类别                     | 立项日期   | 重点支持 | 机器人 |
+      | 技术改造项目             | 2019-04-01 | 符合     | 不符合 |
+      | 智能化(自动化)改造项目 | 2019-04-01 | 符合     | 符合   |
+      | 技术改造项目             | 2017-06-15 | 不符合   | 不符合 |
+      | 智能化(自动化)改造项目 | 2020-12-31 | 符合     | 符合   |
+      | 智能化(自动化)改造项目 | 2021-01-01 | 不符合   | 不符合 |
+      | 新增用地的工业项目       | 2019-04-01 | 不符合   | 不符合 |
+
+  场景大纲: 重大绿色化改造示范项目推荐争取省级资金补助(xuchang.green_retrofit.provincial_recommendation)
+    假如一家注册在许昌市的企业
+    而且该企业承担一个“<类别>”,2019-04-01立项
+    而且该项目新增投资额为<投资>万元
+    当测算奖励
+    那么规则“xuchang.green_retrofit.provincial_recommendation”的结果为“<结果>”
+
+    例子:
+      | 类别                       | 投资    | 结果   |
+      | 节水改造示范项目           | 999.99  | 不符合 |
+      | 节水改造示范项目           | 1000    | 符合   |
+      | 基础工艺绿色化改造示范项目 | 1000.01 | 符合   |
+      | 技术改造项目               | 5000    | 不符合 |
+
+  场景: 未填报新增投资额时推荐省级补助待确定(xuchang.green_retrofit.provincial_recommendation)
+    假如一家注册在许昌市的企业
+    而且该企业承担一个“清洁生产改造示范项目”,2019-04-01立项
+    当测算奖励
+    那么规则“xuchang.green_retrofit.provincial_recommendation”的结果为“待确定”
+    而且规则“xuchang.green_retrofit.provincial_recommendation”缺少“项目新增投资额”
+
+  场景大纲: 重点项目协调和工业云平台(xuchang.key_project.coordination、xuchang.cloud.third_party_platforms)
+    假如一家注册在许昌市的企业
+    而且该企业承担一个“<类别>”,2018-06-01立项
+    当测算奖励
+    那么规则“xuchang.key_project.coordination”的结果为“<协调>”
+    而且规则“xuchang.cloud.third_party_platforms”的结果为“<云平台>”
+
+    例子:
+      | 类别                             | 协调   | 云平台 |
+      | 列入省、市重点项目计划的重大项目 | 符合   | 不符合 |
+      | 工业云、大数据平台建设项目       | 不符合 | 符合   |
+      | 技术改造项目                     | 不符合 | 不符合 |
+
+  场景大纲: 按所属领域列出的许昌市相关支持
+    假如一家注册在许昌市的企业
+    而且该企业所属行业为F52
+    而且该企业属于“<领域>”领域
+    当测算奖励
+    那么规则“<规则>”的结果为“<结果>”
+
+    例子:
+      | 领域                           | 规则                                       | 结果   |
+      | 孵化器、众创空间等创业载体运营 | xuchang.incubator.double_innovation_carriers | 符合   |
+      | 纺织服装                       | xuchang.incubator.double_innovation_carriers | 不符合 |
+      | 电力装备                       | xuchang.power_equipment.named_leaders      | 符合   |
+      | 纺织服装                       | xuchang.power_equipment.named_leaders      | 不符合 |
+      | 数控机床                       | xuchang.smart_equipment.enterprises        | 符合   |
+      | 机器人                         | xuchang.smart_equipment.enterprises        | 符合   |
+      | 纺织服装                       | xuchang.smart_equipment.enterprises        | 不符合 |
+      | 发制品                         | xuchang.ecommerce.advantage_sectors        | 符合   |
+      | 蜂产品                         | xuchang.ecommerce.advantage_sectors        | 符合   |
+      | 卫浴陶瓷                       | xuchang.ecommerce.advantage_sectors        | 符合   |
+      | 纺织服装                       | xuchang.ecommerce.advantage_sectors        | 不符合 |
+      | 军民融合                       | xuchang.mil_civ.matchmaking                | 符合   |
+      | 纺织服装                       | xuchang.mil_civ.matchmaking                | 不符合 |
+
+  场景大纲: 襄城县硅材料产业只面向襄城县企业(xuchang.county.xiangcheng_silicon)
+    假如一家注册在<注册地>的企业
+    而且该企业属于“<领域>”领域
+    当测算奖励
+    那么规则“xuchang.county.xiangcheng_silicon”的结果为“<结果>”
+
+    例子:
+      | 注册地       | 领域     | 结果   |
+      | 许昌市襄城县 | 硅材料   | 符合   |
+      | 禹州市       | 硅材料   | 不符合 |
+      | 许昌市       | 硅材料   | 不符合 |
+      | 襄城县       | 纺织服装 | 不符合 |
+
+  场景大纲: 面向制造业企业的许昌市非现金措施
+    假如一家注册在许昌市的企业
+    而且该企业所属行业为<行业>
+    而且该企业规模为大型企业
+    当测算奖励
+    那么规则“xuchang.innovation_platforms.cultivation”的结果为“<结果>”
+    而且规则“xuchang.green_factory.provincial_support”的结果为“<结果>”
+    而且规则“xuchang.finance.key_enterprise_credit”的结果为“<结果>”
+    而且规则“xuchang.finance.industrial_funds”的结果为“<结果>”
+    而且规则“xuchang.overseas.bases”的结果为“<结果>”
+    而且规则“xuchang.fund.transformation_fund”的结果为“<结果>”
+    而且规则“xuchang.honour.top10_transformation_demo”的结果为“<结果>”
+
+    例子:
+      | 行业 | 结果   |
+      | C38  | 符合   |
+      | C14  | 符合   |
+      | F52  | 不符合 |
+
+  场景大纲: 去产能奖补资金面向煤炭、钢铁企业(xuchang.capacity_exit.higher_level_funds)
+    假如一家注册在许昌市的企业
+    而且该企业所属行业为<行业>
+    当测算奖励
+    那么规则“xuchang.capacity_exit.higher_level_funds”的结果为“<结果>”
+
+    例子:
+      | 行业 | 结果   |
+      | B06  | 符合   |
+      | C31  | 符合   |
+      | C30  | 不符合 |
+
+  场景大纲: 按已获得的认定列出的许昌市措施
+    假如一家注册在许昌市的企业
+    而且该企业不是战略性新兴产业企业
+    而且该企业于2019-03-01获得<级别>“<认定>”
+    当测算奖励
+    那么规则“<规则>”的结果为“<结果>”
+
+    例子:
+      | 级别   | 认定                   | 规则                             | 结果   |
+      | 省级   | 首台(套)重大技术装备   | xuchang.first_set.municipal_policy | 符合   |
+      | 国家级 | 高新技术企业           | xuchang.first_set.municipal_policy | 不符合 |
+      | 国家级 | 高新技术企业           | xuchang.hnte.cultivation_plan    | 符合   |
+      | 省级   | 首台(套)重大技术装备   | xuchang.hnte.cultivation_plan    | 不符合 |
+      | 市级   | 上市后备企业(培育库) | xuchang.finance.ipo_cultivation  | 符合   |
+      | 国家级 | 境内外证券交易所上市   | xuchang.finance.ipo_cultivation  | 不符合 |
+
+  场景大纲: 战略性新兴企业库、清洁生产和中小企业协作(xuchang.sei.enterprise_pool、xuchang.cleaner_production.voluntary、xuchang.sme.large_enterprise_cooperation)
+    假如一家注册在许昌市的企业
+    而且该企业<战新>战略性新兴产业企业
+    而且该企业<规上>规模以上工业企业
+    而且该企业规模为<规模>
+    当测算奖励
+    那么规则“xuchang.sei.enterprise_pool”的结果为“<企业库>”
+    而且规则“xuchang.cleaner_production.voluntary”的结果为“<清洁生产>”
+    而且规则“xuchang.sme.large_enterprise_cooperation”的结果为“<协作>”
+
+    例子:
+      | 战新 | 规上 | 规模     | 企业库 | 清洁生产 | 协作   |
+      | 是   | 是   | 小型企业 | 符合   | 符合     | 符合   |
+      | 不是 | 不是 | 大型企业 | 不符合 | 不符合   | 不符合 |
+
+  场景: 产业集聚区管委会适用静脉产业园和“双创”载体措施
+    假如一家注册在许昌市建安区的产业集聚区管委会
+    当测算奖励
+    那么规则“xuchang.park.vein_industrial_park”的结果为“符合”
+    而且规则“xuchang.incubator.double_innovation_carriers”的结果为“符合”
+
+  场景: 方案印发前测算时非现金措施不在施行期(xuchang.sei.enterprise_pool)
+    假如测算日期为2017-06-15
+    而且一家注册在许昌市的企业
+    而且该企业是战略性新兴产业企业
+    当测算奖励
+    那么规则“xuchang.sei.enterprise_pool”的结果为“不在政策施行期”
+
+  场景: 其他城市的企业不适用许昌市非现金措施(xuchang.sei.enterprise_pool)
+    假如一家注册在包头市的企业
+    而且该企业是战略性新兴产业企业
+    当测算奖励
+    那么规则“xuchang.sei.enterprise_pool”的结果为“不符合”

@@ -52,7 +52,10 @@ def test_why_text_derives_from_rules(client):
 def test_questions_no_rule_of_the_city_needs_are_hidden(client):
     html = client.post("/", data={**XUCHANG, "add_row": "sales"}).get_data(as_text=True)
     assert re.search(r'data-question="strategic_emerging"(?! hidden)', html)
-    assert 'data-question="industry_code" hidden' in html  # no Xuchang rule tests the industry
+    assert re.search(r'data-question="sales_yuan_by_year"(?! hidden)', html)
+    ningbo = {k: v for k, v in XUCHANG.items() if k not in ("strategic_emerging",) and not k.startswith("sales")}
+    html = client.post("/", data={**ningbo, "division_code": "330212", "add_row": "recognitions"}).get_data(as_text=True)
+    assert 'data-question="strategic_emerging" hidden' in html  # no Ningbo rule tests it
 
 
 def test_valid_xuchang_profile_gets_30_wan_with_both_clauses(client):
