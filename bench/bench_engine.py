@@ -53,10 +53,11 @@ def evaluations_per_second(engine: Engine, profiles: list[Profile], seconds: flo
 
 def backend_per_second(engine: Engine, profiles: list[Profile], seconds: float) -> float:
     """Backend matching alone (which rules fire) per second."""
-    subjects = [engine.facts(p, AS_OF).subjects() for p in profiles]
+    facts = [engine.facts(p, AS_OF) for p in profiles]
+    backends = [engine.backends[f.enterprise["city_code"]] for f in facts]
     count, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
-        engine.backend.fired(subjects[count % len(subjects)])
+        backends[count % len(facts)].fired(facts[count % len(facts)].subjects())
         count += 1
     return count / (time.perf_counter() - start)
 

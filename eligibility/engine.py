@@ -12,7 +12,7 @@ from .reference import ReferenceBackend, evaluate_all, evaluate_node, test_leaf
 from .result import (STATUS_LABELS, Citation, EvaluationResult, EvidenceItem, NearMiss, Note, ProjectOutcome,
                      RuleOutcome, TraceItem)
 from .rulebook import Rulebook, load_rulebook
-from .vocabulary import division_name
+from .vocabulary import city_of, division_name
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 # A failed threshold within this share of it is reported as a near miss (a product choice, not a legal value).
@@ -31,6 +31,9 @@ class EngineDisagreement(RuntimeError):
     """The backend and the reference evaluator disagree: a bug, never to be papered over."""
 
 
+BACKEND_NAMES = {"durable": "durable-rules", "reference": "reference"}
+
+
 def make_backend(kind: str, rules: list[CompiledRule]) -> Backend:
     """The backend named: 'durable' (durable-rules) or 'reference' (plain Python)."""
     if kind == "durable":
@@ -41,6 +44,7 @@ def make_backend(kind: str, rules: list[CompiledRule]) -> Backend:
     raise ValueError(f"unknown backend {kind!r}")
 
 
+
 def _truth_outcome(truth) -> str:
     return {True: "met", False: "not_met", None: "missing"}[truth]
 
@@ -49,6 +53,8 @@ class Engine:
     """Evaluates profiles against a rulebook; every result is cross-checked against the reference evaluator."""
 
     def __init__(self, rulebook: Rulebook, backend: str = "durable"):
+        if backend not in BACKEND_NAMES:
+            raise ValueError(f"unknown backend {backend!r}")
         self.rulebook = rulebook
         self.rules = compile_rulebook(rulebook)
         # Each sales threshold with the earliest year any rule counts it from (see facts.first_year_above).
@@ -57,8 +63,18 @@ class Engine:
             for threshold in rule.thresholds_yuan:
                 year = rule.period.from_.year
                 self.thresholds[threshold] = min(year, self.thresholds.get(threshold, year))
-        self.backend = make_backend(backend, self.rules)
-        self.reference = ReferenceBackend(self.rules)
+        # Every rule starts with its jurisdiction test, so a profile can only fire rules of its own city:
+        # one ruleset per city keeps each evaluation to the rules that can apply.
+        by_city: dict[str, list[CompiledRule]] = {}
+        for rule in self.rules:
+            by_city.setdefault(city_of(rule.document.jurisdiction.division_code), []).append(rule)
+        self.by_city = by_city
+        self.backends = {city: make_backend(backend, rules) for city, rules in by_city.items()}
+        self.references = {city: ReferenceBackend(rules) for city, rules in by_city.items()}
+        self.backend_name = BACKEND_NAMES[backend]
+        self.compiled = {rule.id: rule for rule in self.rules}
+        # What a result repeats for a rule whatever the profile: built once, shared by every result.
+        self._static = {rule.id: _static_parts(rule) for rule in self.rules}
 
     @classmethod
     def from_folder(cls, folder: Path = RULES_DIR, backend: str = "durable") -> "Engine":
@@ -69,17 +85,27 @@ class Engine:
         """The facts the rules see for this profile."""
         return derive(profile, as_of, self.thresholds)
 
+    def match(self, facts: Facts) -> set[tuple[str, str]]:
+        """The (rule id, subject key) pairs the backend fires, cross-checked against the reference."""
+        city = facts.enterprise["city_code"]
+        if city not in self.backends:
+            return set()
+        subjects = facts.subjects()
+        fired = self.backends[city].fired(subjects)
+        expected = self.references[city].fired(subjects)
+        if fired != expected:
+            raise EngineDisagreement(f"{self.backend_name} fired {sorted(fired ^ expected)} differently")
+        return fired
+
     def evaluate(self, profile: Profile, as_of: date | None = None) -> EvaluationResult:
         """Evaluate every rule of the profile's jurisdiction as of a date (default: today)."""
         as_of = as_of or date.today()
         facts = self.facts(profile, as_of)
-        subjects = facts.subjects()
-        fired = self.backend.fired(subjects)
-        expected = self.reference.fired(subjects)
-        if fired != expected:
-            raise EngineDisagreement(f"{self.backend.name} fired {sorted(fired ^ expected)} differently")
-        outcomes, related, elsewhere = [], [], 0
-        for rule in self.rules:
+        fired = self.match(facts)
+        outcomes, related = [], []
+        candidates = self.by_city.get(facts.enterprise["city_code"], [])
+        elsewhere = len(self.rules) - len(candidates)
+        for rule in candidates:
             if test_leaf(rule.conditions[0], facts.enterprise) is not True:
                 elsewhere += 1
                 continue
@@ -88,7 +114,7 @@ class Engine:
         total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
         counts = {status: sum(o.status == status for o in outcomes) for status in STATUS_LABELS}
         return EvaluationResult(
-            as_of=as_of, ruleset_version=self.rulebook.version, engine=self.backend.name,
+            as_of=as_of, ruleset_version=self.rulebook.version, engine=self.backend_name,
             enterprise_name=profile.name, credit_code=profile.credit_code,
             registered_in=division_name(profile.division_code), total_yuan=total, total_text=format_yuan(total),
             counts=counts, outcomes=outcomes, related_support=related,
@@ -166,18 +192,14 @@ class Engine:
             amount_text=format_yuan(amount) if amount is not None else None,
             one_off=r.award.one_off, earmark=r.award.earmark, responsible=r.responsible, group=r.group,
             period_from=rule.period.from_, period_to=rule.period.to,
-            citation=Citation(document_id=doc.id, issuer=doc.issuer, document_number=doc.number,
-                              document_title=doc.title, issued_on=doc.issued_on, clause_path=r.clause.path,
-                              clause_text=r.clause.text, amount_clause=r.award.amount_clause),
-            notes=[Note(**n.model_dump()) for n in (*doc.notes, *r.notes)],
-            evidence=[EvidenceItem(**e.model_dump()) for e in r.evidence],
-            trace=trace, missing_facts=list(dict.fromkeys(missing)), projects=projects,
+            citation=self._static[r.id]["citation"], notes=self._static[r.id]["notes"],
+            evidence=self._static[r.id]["evidence"], trace=trace, missing_facts=list(dict.fromkeys(missing)), projects=projects,
         )
 
     def _near_misses(self, outcome: RuleOutcome, facts: Facts, profile: Profile, as_of: date) -> list[NearMiss]:
         if outcome.status != "not_eligible":
             return []
-        rule = next(r for r in self.rules if r.id == outcome.rule_id)
+        rule = self.compiled[outcome.rule_id]
         subject = facts.enterprise
         if rule.rule.subject == "project":
             return []
@@ -201,6 +223,17 @@ class Engine:
             message = f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”还差{format_in_unit_of(shortfall, threshold)}{prize}"
         return [NearMiss(rule_id=outcome.rule_id, title=outcome.title, message=message,
                          shortfall_yuan=shortfall, award_yuan=award)]
+
+
+def _static_parts(rule: CompiledRule) -> dict:
+    r, doc = rule.rule, rule.document
+    return {
+        "citation": Citation(document_id=doc.id, issuer=doc.issuer, document_number=doc.number,
+                             document_title=doc.title, issued_on=doc.issued_on, clause_path=r.clause.path,
+                             clause_text=r.clause.text, amount_clause=r.award.amount_clause),
+        "notes": [Note(**n.model_dump()) for n in (*doc.notes, *r.notes)],
+        "evidence": [EvidenceItem(**e.model_dump()) for e in r.evidence],
+    }
 
 
 def _status(rule: CompiledRule, subject: dict, fired: set) -> str:
