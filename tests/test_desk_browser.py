@@ -1,0 +1,245 @@
+"""Applying and casework driven as people would, in real headless Chromium: the enterprise submits from its
+self-check result, a caseworker logs in, verifies the evidence, approves, and exports the disbursement list."""
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from app import create_app
+from eligibility.casework.db import upgrade
+from eligibility.casework.users import create_user
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CREDIT_CODE = "91350100M000100Y43"
+USERNAME, PASSWORD = "clerk", "correct horse battery"
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    """The real application, CSRF on, over a fresh migrated SQLite database with one caseworker, in a thread."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('desk-browser') / 'desk.db'}"
+    upgrade(url)
+    app = create_app({"SECRET_KEY": "browser-test-secret", "DATABASE_URL": url})
+    assert app.config.get("WTF_CSRF_ENABLED", True) is True
+    with app.extensions["db_sessions"]() as s:
+        create_user(s, USERNAME, PASSWORD, "caseworker", "王经办")
+        s.commit()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+@pytest.fixture
+def enterprise(browser):
+    """The enterprise's browser (no desk session)."""
+    context, page = _new_page(browser)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def caseworker(browser):
+    """The caseworker's browser, a separate context (own cookies)."""
+    context, page = _new_page(browser)
+    yield page
+    context.close()
+
+
+A11Y_PROBLEMS = """() => {
+  const problems = [];
+  if (document.documentElement.lang !== "zh-CN") problems.push("html lang is " + document.documentElement.lang);
+  for (const el of document.querySelectorAll("input, select, textarea")) {
+    if (el.type === "hidden" || !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) continue;
+    const labelled = (el.labels && el.labels.length) || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+    if (!labelled) problems.push("no label: " + (el.id || el.name));
+  }
+  let previous = 0;
+  for (const h of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    const level = Number(h.tagName[1]);
+    if (previous === 0 && level !== 1) problems.push("first heading is " + h.tagName);
+    if (previous && level > previous + 1) problems.push("heading skips to " + h.tagName + ": " + h.textContent.trim());
+    previous = level;
+  }
+  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+  return problems;
+}"""
+
+
+def submit_xuchang_application(page, base_url) -> tuple[str, str]:
+    """Fill the self-check, see 30万元, apply with the pre-ticked awards; the reference and the private link."""
+    page.goto(base_url + "/")
+    page.fill("#name", "许昌智造有限公司")
+    page.fill("#credit_code", CREDIT_CODE)
+    page.select_option("#division_code", "411000")
+    page.select_option("#strategic_emerging", "yes")
+    page.fill("#as_of", "2021-06-30")
+    page.select_option("#amount_unit", "wan")
+    page.fill("#sales-0-year", "2018")
+    page.fill("#sales-0-amount", "90000")
+    page.fill("#sales-1-year", "2019")
+    page.fill("#sales-1-amount", "120000")
+    page.select_option("#recognition_state", "yes")
+    page.select_option("#recognitions-0-kind", "smart_factory")
+    page.select_option("#recognitions-0-level", "provincial")
+    page.fill("#recognitions-0-obtained_on", "2019-05-20")
+    page.click("button.primary:has-text('测算')")
+    page.wait_for_selector("h1:has-text('自查结果')")
+    assert "合计 30万元" in page.inner_text("main")
+
+    section = page.locator("section#apply")
+    boxes = section.locator("input[type=checkbox][name=claim]")
+    ticked = [boxes.nth(i) for i in range(boxes.count()) if boxes.nth(i).is_checked()]
+    assert len(ticked) == 2, section.inner_text()
+    labels = section.inner_text()
+    assert "10万元" in labels and "20万元" in labels
+    with page.expect_navigation():
+        section.locator("button:has-text('提交申请')").click()
+    page.wait_for_selector("h1:has-text('申请进度')")
+    reference = page.inner_text("#reference").strip()
+    assert re.fullmatch(r"SQ\d{14}", reference), reference
+    assert page.inner_text("#status").strip() == "已提交"
+    return reference, page.url
+
+
+def log_in(page, base_url):
+    """Open the desk, be sent to the login page, log in, land on the queue."""
+    page.goto(base_url + "/desk/")
+    assert "/desk/login" in page.url
+    page.wait_for_selector("h1:has-text('经办人登录')")
+    page.get_by_label("用户名").fill(USERNAME)
+    page.get_by_label("密码").fill(PASSWORD)
+    with page.expect_navigation():
+        page.click("button.primary:has-text('登录')")
+    page.wait_for_selector("h1:has-text('申请队列')")
+
+
+def open_application(page, reference):
+    page.click(f"table.queue a:text-is('{reference}')")
+    page.wait_for_selector(f"h1:has-text('申请 {reference}')")
+
+
+def sales_claim(page):
+    """The section of the 10万元 sales-milestone claim."""
+    section = page.locator("section[id^=claim-]").filter(has=page.locator("h2", has_text="申请 10万元"))
+    assert section.count() == 1
+    return section
+
+
+def test_apply_verify_approve_and_export(enterprise, caseworker, base_url):
+    # 1. The enterprise applies.
+    reference, link = submit_xuchang_application(enterprise, base_url)
+
+    # 2. The caseworker logs in and finds the application in the queue.
+    log_in(caseworker, base_url)
+    row = caseworker.locator("table.queue tbody tr", has_text=reference)
+    assert row.count() == 1 and CREDIT_CODE in row.inner_text()
+    open_application(caseworker, reference)
+
+    claim = sales_claim(caseworker)
+    claim_id = claim.get_attribute("id")
+    assert "待审核" in claim.inner_text()
+    selects = claim.locator("table.evidence-table tbody select")
+    count = selects.count()
+    assert count >= 1
+    for index in range(count):
+        claim = caseworker.locator(f"section#{claim_id}")
+        row = claim.locator("table.evidence-table tbody tr").nth(index)
+        row.locator("select").select_option(label="已核验")
+        row.locator("input[aria-label^='备注']").fill("原件已核")
+        with caseworker.expect_navigation():
+            row.locator("button:has-text('保存')").click()
+        caseworker.wait_for_selector("p.notice:has-text('已记录材料核验结果')")
+    claim = caseworker.locator(f"section#{claim_id}")
+    statuses = [t.strip() for t in claim.locator("table.evidence-table tbody td.ev-verified").all_inner_texts()]
+    assert statuses == ["已核验"] * count, claim.inner_text()
+
+    claim.get_by_label("决定").select_option(label="批准")
+    with caseworker.expect_navigation():
+        claim.locator("button:has-text('提交决定')").click()
+    caseworker.wait_for_selector("p.notice:has-text('已记录决定')")
+    claim = caseworker.locator(f"section#{claim_id}")
+    assert "审核状态:已批准" in claim.inner_text()
+    assert claim.locator("button:has-text('提交决定')").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    caseworker.screenshot(path=str(ARTIFACTS / "desk-application.png"), full_page=True)
+
+    # 3. The enterprise's private link shows the approval.
+    enterprise.goto(link)
+    award = enterprise.locator("article.award").filter(has=enterprise.locator("h3", has_text="10万元"))
+    assert award.count() == 1
+    assert "审核状态:已批准" in award.inner_text() and "批准金额:10万元" in award.inner_text()
+    other = enterprise.locator("article.award").filter(has=enterprise.locator("h3", has_text="20万元"))
+    assert "审核状态:待审核" in other.inner_text()
+
+    # 4. The disbursement list, by the queue's 导出 CSV button (a download) and by the export URL.
+    caseworker.click("a:has-text('返回队列')")
+    caseworker.wait_for_selector("h1:has-text('申请队列')")
+    with caseworker.expect_download() as download_info:
+        caseworker.click("button:has-text('导出 CSV')")
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    csv_text = Path(download.path()).read_text(encoding="utf-8-sig")
+    assert reference in csv_text and CREDIT_CODE in csv_text and "100000" in csv_text, csv_text
+    response = caseworker.request.get(base_url + "/desk/export.csv?from=2000-01-01&to=2999-12-31")
+    assert response.ok and response.headers["content-type"].startswith("text/csv")
+    body = response.text()
+    assert reference in body and CREDIT_CODE in body and "100000" in body
+    response.dispose()
+
+    # The enterprise's browser has no desk session.
+    response = enterprise.request.get(base_url + "/desk/export.csv", max_redirects=0)
+    assert response.status == 302 and "/desk/login" in response.headers["location"]
+    response.dispose()
+
+
+def test_accessibility_smoke_login_queue_application(enterprise, caseworker, base_url):
+    reference, _ = submit_xuchang_application(enterprise, base_url)
+    caseworker.goto(base_url + "/desk/login")
+    assert caseworker.evaluate(A11Y_PROBLEMS) == [], "login page"
+    log_in(caseworker, base_url)
+    assert caseworker.evaluate(A11Y_PROBLEMS) == [], "queue page"
+    open_application(caseworker, reference)
+    assert caseworker.evaluate(A11Y_PROBLEMS) == [], "application page"
+    # The evidence controls of every row carry their item's name.
+    for select in caseworker.locator("table.evidence-table select").all():
+        assert select.get_attribute("aria-label").startswith("核验结果:")
