@@ -11,7 +11,7 @@ from wtforms.fields import SelectChoice
 from ..casework import service
 from ..casework.models import Application, AuditEntry, Claim, EvidenceItem
 from ..money import WAN, format_wan
-from ..vocabulary import divisions
+from ..vocabulary import division_name, divisions, vocabulary
 from . import engine
 from .database import session
 
@@ -108,7 +108,7 @@ def application(application_id: int):
     earlier = {claim.id: service.earlier_payouts(session(), claim) for claim in app.claims if claim.one_off}
     return render_template("desk/application.html", app=app, filed=_outcomes(first), latest=latest,
                            changes=changes, trail=trail, earlier=earlier, evidence_form=EvidenceForm,
-                           decision_form=DecisionForm)
+                           decision_form=DecisionForm, vocab=vocabulary(), division_name=division_name)
 
 
 @bp.post("/evidence/<int:item_id>")
