@@ -74,6 +74,8 @@ def _show_code(fact: str, value: object) -> str:
         return f"{value} {industries().get(value, '')}".strip()
     if fact == "scale":
         return vocab["scales"].get(value, str(value))
+    if fact == "ownership":
+        return vocab["ownerships"].get(value, str(value))
     if fact == "entity_kind":
         return vocab["entity_kinds"].get(value, str(value))
     if fact == "project.kind":
@@ -161,6 +163,7 @@ class _Compiler:
                 if value not in known:
                     self.fail(where, f"unknown project kind {value!r}")
         known = {"entity_kind": vocabulary()["entity_kinds"], "scale": vocabulary()["scales"],
+                 "ownership": vocabulary()["ownerships"],
                  "industry_division": industries()}.get(spec.name)
         if known is not None:
             for value in operand if op == "one_of" else [operand]:

@@ -37,6 +37,7 @@ def _catalog() -> dict[str, FactSpec]:
         FactSpec("industry_division", "所属行业(大类)", "code", "industry_code"),
         FactSpec("above_designated_size", "是否为规模以上工业企业", "bool", "above_designated_size"),
         FactSpec("scale", "企业规模", "code", "scale"),
+        FactSpec("ownership", "企业性质", "code", "ownership"),
         FactSpec("sales.first_year_above", "年销售收入首次突破{threshold}的年度", "year", "sales_yuan_by_year",
                  parameter="threshold_yuan"),
         FactSpec("project.kind", "项目类别", "code", "projects", "project"),
@@ -52,6 +53,8 @@ def _catalog() -> dict[str, FactSpec]:
         for level in spec["levels"]:
             label = f"{vocab['levels'][level]}{spec['label']}获得日期"
             specs.append(FactSpec(f"recognition.{kind}.{level}", label, "date", "recognitions"))
+            held = f"测算日持有有效的{vocab['levels'][level]}{spec['label']}"
+            specs.append(FactSpec(f"holds.{kind}.{level}", held, "bool", "recognitions"))
     return {spec.name: spec for spec in specs}
 
 
@@ -121,7 +124,8 @@ def first_year_above(sales: dict[int, int], threshold_yuan: int, counted_from: i
 def _recognition_facts(profile: Profile, as_of: date) -> dict[str, int]:
     if profile.recognitions is None:
         return {}
-    facts = {name: NONE_HELD for name in FACTS if name.startswith("recognition.")}
+    facts: dict = {name: NONE_HELD for name in FACTS if name.startswith("recognition.")}
+    facts.update({name: False for name in FACTS if name.startswith("holds.")})
     for item in profile.recognitions:
         if item.obtained_on > as_of:
             continue
@@ -129,6 +133,8 @@ def _recognition_facts(profile: Profile, as_of: date) -> dict[str, int]:
         held = date_number(item.obtained_on)
         # The earliest date counts: "新获得" asks when the title was first obtained.
         facts[key] = held if facts[key] == NONE_HELD else min(facts[key], held)
+        if item.valid_until is None or item.valid_until >= as_of:
+            facts[f"holds.{item.kind}.{item.level}"] = True
     return facts
 
 
@@ -141,7 +147,7 @@ def derive(profile: Profile, as_of: date, thresholds_yuan: dict[int, int]) -> Fa
         "county_code": profile.division_code,
         "entity_kind": profile.entity_kind,
     }
-    for name in ("strategic_emerging", "above_designated_size", "scale"):
+    for name in ("strategic_emerging", "above_designated_size", "scale", "ownership"):
         if getattr(profile, name) is not None:
             enterprise[name] = getattr(profile, name)
     if profile.industry_code is not None:
@@ -193,6 +199,7 @@ QUESTIONS = {
     "sector_tags": "所属领域",
     "above_designated_size": "是否为规模以上工业企业",
     "scale": "企业规模",
+    "ownership": "企业性质(民营、国有等)",
     "sales_yuan_by_year": "各年度年销售收入",
     "recognitions": "已获得的认定、称号、名单",
     "projects": "承担的项目",

@@ -2,7 +2,8 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 from .creditcode import credit_code_problem
@@ -11,6 +12,7 @@ from .vocabulary import industries, vocabulary
 Level = Literal["national", "provincial", "municipal"]
 EntityKind = Literal["enterprise", "institution", "park_management"]
 Scale = Literal["large", "medium", "small", "micro"]
+Ownership = Literal["private", "state", "foreign", "collective", "mixed"]
 Yuan = Annotated[int, Field(ge=0, le=10**14, description="金额,单位:元(整数)")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
@@ -31,6 +33,7 @@ class Recognition(BaseModel):
     kind: str = Field(description="认定类别(见 vocabulary.yaml 的 recognition_kinds)")
     level: Level = Field(description="级别:national 国家级 / provincial 省级 / municipal 市级")
     obtained_on: date = Field(description="获得(认定、公布)日期")
+    valid_until: date | None = Field(default=None, description="有效期至(如高新技术企业证书);空表示长期有效或未写明")
     name: Text | None = Field(default=None, description="名称或文号,供核对")
 
     @field_validator("kind")
@@ -44,6 +47,14 @@ class Recognition(BaseModel):
     @classmethod
     def _obtained_not_in_future(cls, value: date) -> date:
         return _not_in_future(value)
+
+    @field_validator("valid_until")
+    @classmethod
+    def _validity_after_obtained(cls, value: date | None, info: ValidationInfo) -> date | None:
+        obtained = info.data.get("obtained_on")
+        if value is not None and obtained is not None and value < obtained:
+            raise PydanticCustomError("valid_until", "有效期不能早于获得日期")
+        return value
 
     @model_validator(mode="after")
     def _level_allowed(self) -> "Recognition":
@@ -99,6 +110,8 @@ class Profile(BaseModel):
     )
     above_designated_size: bool | None = Field(default=None, description="是否为规模以上工业企业")
     scale: Scale | None = Field(default=None, description="企业规模:large 大型 / medium 中型 / small 小型 / micro 微型")
+    ownership: Ownership | None = Field(
+        default=None, description="企业性质:private 民营 / state 国有 / foreign 外资 / collective 集体 / mixed 混合所有制")
     sales_yuan_by_year: dict[int, Yuan] | None = Field(
         default=None, description="年销售收入(元),按年度;未填的年度视为未知"
     )

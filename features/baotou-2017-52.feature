@@ -356,3 +356,15 @@
       | I65  | 研发攻关项目(核心技术攻关、新产品开发) | baotou.smart.industrial_cloud_platforms | 不符合 |
       | C31  | 技术改造项目                 | baotou.tech.renovation_project_pool  | 符合   |
       | C39  | 技术改造项目                 | baotou.tech.renovation_project_pool  | 不符合 |
+
+  场景大纲: 高新技术企业证书须在测算日有效(baotou.tax.hnte_income_tax)
+    假如一家注册在包头市的企业
+    而且该企业于2017-10-01获得国家级“高新技术企业”,有效期至<有效期至>
+    当测算奖励
+    那么规则“baotou.tax.hnte_income_tax”的结果为“<结果>”
+
+    例子:
+      | 有效期至   | 结果   |
+      | 2019-06-29 | 不符合 |
+      | 2019-06-30 | 符合   |
+      | 2020-09-30 | 符合   |

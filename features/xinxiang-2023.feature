@@ -136,7 +136,6 @@
     当测算奖励
     那么规则“xinxiang.tax.tax_and_fee_reduction”的结果为“<企业>”
     而且规则“xinxiang.finance.equity_funds”的结果为“<企业>”
-    而且规则“xinxiang.private.leader_liaison”的结果为“<企业>”
     而且规则“xinxiang.digital.cloud”的结果为“<企业>”
     而且规则“xinxiang.entrepreneur.training”的结果为“<企业>”
     而且规则“xinxiang.standards.lead_participate”的结果为“<企业>”
@@ -297,3 +296,22 @@
       | 2023-10-24 | 符合           |
       | 2025-12-31 | 符合           |
       | 2026-01-01 | 不在政策施行期 |
+
+  场景大纲: 领导干部联系民营企业,只面向民营企业(xinxiang.private.leader_liaison)
+    假如一家注册在新乡市的企业
+    而且该企业性质为<性质>
+    当测算奖励
+    那么规则“xinxiang.private.leader_liaison”的结果为“<结果>”
+
+    例子:
+      | 性质               | 结果   |
+      | 民营企业           | 符合   |
+      | 国有及国有控股企业 | 不符合 |
+      | 外商投资企业       | 不符合 |
+      | 混合所有制企业     | 不符合 |
+
+  场景: 未填报企业性质时领导干部联系民营企业待确定(xinxiang.private.leader_liaison)
+    假如一家注册在新乡市的企业
+    当测算奖励
+    那么规则“xinxiang.private.leader_liaison”的结果为“待确定”
+    而且规则“xinxiang.private.leader_liaison”缺少“企业性质”

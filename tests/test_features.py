@@ -131,6 +131,18 @@ def scale(case, label):
     case["profile"]["scale"] = kind_named("scales", label)
 
 
+@given(parsers.re(r"该(?:企业|单位)于(?P<day>\d{4}-\d{2}-\d{2})获得(?P<level>国家级|省级|市级)“(?P<label>.+)”,有效期至(?P<until>\d{4}-\d{2}-\d{2})$"))
+def recognition_valid_until(case, day, level, label, until):
+    case["profile"].setdefault("recognitions", []).append(
+        {"kind": kind_named("recognition_kinds", label), "level": LEVELS[level], "obtained_on": day,
+         "valid_until": until})
+
+
+@given(parsers.re(r"该企业性质为(?P<label>.+)$"))
+def ownership(case, label):
+    case["profile"]["ownership"] = kind_named("ownerships", label)
+
+
 @when("测算奖励")
 def evaluate(case, engine):
     profile = Profile.model_validate(case["profile"])

@@ -75,3 +75,10 @@ def test_sales_year_out_of_range():
 def test_unknown_is_none_not_zero():
     profile = Profile.model_validate(VALID)
     assert profile.strategic_emerging is None and profile.recognitions is None and profile.sales_yuan_by_year is None
+
+
+def test_validity_cannot_end_before_obtained_and_ownership_is_checked():
+    found = errors_of(recognitions=[{"kind": "smart_factory", "level": "provincial", "obtained_on": "2019-01-01",
+                                     "valid_until": "2018-12-31"}], ownership="public")
+    assert found["recognitions.0.valid_until"] == "有效期不能早于获得日期"
+    assert "取值不在允许范围内" in found["ownership"]

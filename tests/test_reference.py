@@ -1,5 +1,5 @@
 """The reference evaluator: Kleene three-valued logic, and agreement with durable-rules on generated profiles."""
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,8 +38,10 @@ amounts = st.one_of(st.none(), st.sampled_from([0, 1, 9_999_999, 10_000_000, 10_
 @st.composite
 def profiles(draw) -> Profile:
     """Profiles around the thresholds and period edges, with unknown answers mixed in."""
-    recognitions = st.builds(lambda kl, d: {"kind": kl[0], "level": kl[1], "obtained_on": d},
-                             st.sampled_from(RECOGNITIONS), dates)
+    recognitions = st.builds(
+        lambda kl, d, days: {"kind": kl[0], "level": kl[1], "obtained_on": d,
+                             "valid_until": None if days is None else d + timedelta(days=days)},
+        st.sampled_from(RECOGNITIONS), dates, st.one_of(st.none(), st.integers(0, 2000)))
     projects = st.builds(
         lambda kind, d, inv, nat, prov: {"name": "项目", "kind": kind, "approved_on": d, "new_investment_yuan": inv,
                                          "national_grant_yuan": nat, "provincial_grant_yuan": prov},
@@ -52,6 +54,7 @@ def profiles(draw) -> Profile:
         "entity_kind": draw(st.sampled_from(list(vocabulary()["entity_kinds"]))),
         "strategic_emerging": draw(st.one_of(st.none(), st.booleans())),
         "above_designated_size": draw(st.one_of(st.none(), st.booleans())),
+        "ownership": draw(st.one_of(st.none(), st.sampled_from(list(vocabulary()["ownerships"])))),
         "scale": draw(st.one_of(st.none(), st.sampled_from(list(vocabulary()["scales"])))),
         "industry_code": draw(st.one_of(st.none(), st.sampled_from(["C38", "C39", "C27", "C3811", "I65"]))),
         "sector_tags": draw(st.one_of(st.none(), st.lists(st.sampled_from(list(vocabulary()["sector_tags"])),

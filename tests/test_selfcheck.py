@@ -2,6 +2,7 @@
 import io
 import json
 import re
+from html import unescape as html_unescape
 
 import pytest
 
@@ -160,3 +161,17 @@ def test_csrf_is_on_by_default():
     client = app.test_client()
     assert 'name="csrf_token"' in client.get("/").get_data(as_text=True)
     assert client.post("/", data=XUCHANG).status_code == 400
+
+
+def test_ownership_and_validity_round_trip_through_the_form(client):
+    data = {**XUCHANG, "ownership": "private", "recognitions-0-valid_until": "2018-01-01"}
+    html = client.post("/", data=data).get_data(as_text=True)
+    assert "有效期不能早于获得日期" in html and 'value="2018-01-01"' in html
+    data["recognitions-0-valid_until"] = "2022-05-19"
+    response = client.post("/", data=data)
+    assert response.status_code == 200 and "合计 30万元" in response.get_data(as_text=True)
+    document = re.search(r'id="document" name="document" type="hidden" value="([^"]*)"',
+                         response.get_data(as_text=True)).group(1)
+    saved = json.loads(html_unescape(document))
+    assert saved["profile"]["ownership"] == "private"
+    assert saved["profile"]["recognitions"][0]["valid_until"] == "2022-05-19"

@@ -44,6 +44,7 @@ class RecognitionRow(Form):
     kind = SelectField("认定类别", choices=[], validate_choice=False)
     level = SelectField("级别", choices=[], validate_choice=False)
     obtained_on = StringField("获得日期", render_kw={"type": "date"})
+    valid_until = StringField("有效期至(选填)", render_kw={"type": "date"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +85,7 @@ class SelfCheckForm(FlaskForm):
                                       widget=ListWidget(prefix_label=False), validate_choice=False)
     above_designated_size = SelectField("是否为规模以上工业企业", choices=TRI_STATE, validate_choice=False)
     scale = SelectField("企业规模", choices=[], validate_choice=False)
+    ownership = SelectField("企业性质", choices=[], validate_choice=False)
     amount_unit = SelectField("金额单位", choices=UNITS, validate_choice=False, default="wan")
     sales = FieldList(FormField(SalesRow), min_entries=2)
     recognition_state = SelectField("认定、称号:填报情况", choices=LIST_STATE, validate_choice=False)
@@ -98,6 +100,7 @@ class SelfCheckForm(FlaskForm):
         self.division_code.choices = division_choices()
         self.entity_kind.choices = _labelled(vocab["entity_kinds"])
         self.scale.choices = _labelled(vocab["scales"], "未回答")
+        self.ownership.choices = _labelled(vocab["ownerships"], "未回答")
         self.sector_tags.choices = _labelled(vocab["sector_tags"])
 
 

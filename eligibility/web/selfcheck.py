@@ -113,6 +113,7 @@ def read_form(form: SelfCheckForm):
         data[name] = _tri(getattr(form, name).data)
     data["industry_code"] = None if _blank(form.industry_code.data) else form.industry_code.data
     data["scale"] = form.scale.data or None
+    data["ownership"] = form.ownership.data or None
     tags = form.sector_tags.data or []
     data["sector_tags"] = list(tags) if (tags or form.sector_state.data == "yes") else None
 
@@ -142,11 +143,12 @@ def read_form(form: SelfCheckForm):
     recognition_rows, recognitions = [], []
     for row in form.recognitions:
         sub = row.form
-        if all(_blank(f.data) for f in (sub.kind, sub.level, sub.obtained_on)):
+        if all(_blank(f.data) for f in (sub.kind, sub.level, sub.obtained_on, sub.valid_until)):
             continue
         recognition_rows.append(row)
         recognitions.append({"kind": sub.kind.data, "level": sub.level.data or None,
-                             "obtained_on": sub.obtained_on.data or None})
+                             "obtained_on": sub.obtained_on.data or None,
+                             "valid_until": None if _blank(sub.valid_until.data) else sub.valid_until.data})
     data["recognitions"] = recognitions if (recognitions or form.recognition_state.data == "yes") else None
 
     project_rows, projects = [], []
@@ -225,6 +227,7 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
     items = [("name", profile.name), ("credit_code", profile.credit_code), ("division_code", profile.division_code),
              ("entity_kind", profile.entity_kind), ("strategic_emerging", yes_no[profile.strategic_emerging]),
              ("industry_code", profile.industry_code or ""), ("scale", profile.scale or ""),
+             ("ownership", profile.ownership or ""),
              ("above_designated_size", yes_no[profile.above_designated_size]), ("amount_unit", "wan"),
              ("as_of", (as_of or date.today()).isoformat())]
     if profile.sector_tags is not None:
@@ -236,7 +239,8 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
         items.append(("recognition_state", "yes"))
     for i, item in enumerate(profile.recognitions or []):
         items += [(f"recognitions-{i}-kind", item.kind), (f"recognitions-{i}-level", item.level),
-                  (f"recognitions-{i}-obtained_on", item.obtained_on.isoformat())]
+                  (f"recognitions-{i}-obtained_on", item.obtained_on.isoformat()),
+                  (f"recognitions-{i}-valid_until", item.valid_until.isoformat() if item.valid_until else "")]
     if profile.projects is not None:
         items.append(("project_state", "yes"))
     for i, item in enumerate(profile.projects or []):
