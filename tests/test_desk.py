@@ -181,3 +181,19 @@ def test_users_create_command(app):
     assert result.exit_code == 0 and "已创建用户 admin2" in result.output
     result = runner.invoke(args=["users", "create", "admin2"], input="another long secret\nanother long secret\n")
     assert result.exit_code != 0 and "已存在" in result.output
+
+
+def test_account_administration_is_for_admins_only(app, client):
+    with app.extensions["db_sessions"]() as s:
+        create_user(s, "boss", PASSWORD, "admin")
+        s.commit()
+    login(client)
+    assert client.get("/desk/users").status_code == 403
+    client.post("/desk/logout")
+    client.post("/desk/login", data={"username": "boss", "password": PASSWORD})
+    page = client.get("/desk/users").get_data(as_text=True)
+    assert "clerk" in page and "boss" in page
+    assert "已停用账号 clerk" in client.post("/desk/users/1/active", follow_redirects=True).get_data(as_text=True)
+    assert "不能停用自己的账号" in client.post("/desk/users/2/active", follow_redirects=True).get_data(as_text=True)
+    client.post("/desk/logout")
+    assert login(client).status_code == 401  # a disabled account cannot log in

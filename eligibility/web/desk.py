@@ -9,10 +9,11 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 
 from ..casework import service
-from ..casework.models import Application, AuditEntry, Claim, EvidenceItem
+from ..casework.models import Application, AuditEntry, Claim, EvidenceItem, User
 from ..money import WAN, format_wan
 from ..vocabulary import division_name, divisions, vocabulary
 from . import engine
+from .auth import role_required
 from .database import session
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -200,3 +201,30 @@ def export_csv():
     start, end, rows = _export_rows()
     return Response(service.to_csv(rows), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="disbursements-{start}-{end}.csv"'})
+
+
+@bp.get("/users")
+@role_required("admin")
+def users():
+    """Administrators: the bureau's accounts."""
+    found = session().scalars(select(User).order_by(User.username)).all()
+    return render_template("desk/users.html", users=found)
+
+
+@bp.post("/users/<int:user_id>/active")
+@role_required("admin")
+def toggle_user(user_id: int):
+    """Administrators: disable or re-enable an account (audited); one cannot disable oneself."""
+    user = session().get(User, user_id) or abort(404)
+    if not PlainForm().validate():
+        flash("页面已过期,请重试")
+    elif user.id == current_user.user.id:
+        flash("不能停用自己的账号", "error")
+    else:
+        before = {"active": user.active}
+        user.active = not user.active
+        service.audit(session(), current_user.user.username, "user_updated", "user", user.id, None, before,
+                      {"active": user.active})
+        session().commit()
+        flash(f"已{'启用' if user.active else '停用'}账号 {user.username}")
+    return redirect(url_for(".users"))
