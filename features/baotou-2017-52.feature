@@ -233,7 +233,7 @@
       | 是   | 符合   |
       | 不是 | 不符合 |
 
-  场景大纲: 工业项目用地优先保障、优惠地价、分期支付和弹性年期出让(baotou.land.*)
+  场景大纲: 工业项目用地优先保障、优惠地价、分期支付和弹性年期出让(baotou.land.*)(baotou.land.installment_payment、baotou.land.preferential_price)
     假如一家注册在包头市的企业
     而且该企业承担一个“<类别>”,<立项日期>立项
     当测算奖励

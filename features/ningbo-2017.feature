@@ -39,7 +39,7 @@
     而且奖励合计为0元
     而且结果中没有宁波市以外的措施
 
-  场景大纲: 九个重点传统制造业适用的措施
+  场景大纲: 九个重点传统制造业适用的措施(ningbo.ma.domestic_overseas、ningbo.standards.public_platforms、ningbo.upgrade.ladder_programme)
     假如一家注册在宁波市的企业
     而且该企业所属行业为<行业>
     而且该企业不属于任何所列领域
@@ -147,7 +147,7 @@
       | 企业             | 符合   |
       | 产业集聚区管委会 | 不符合 |
 
-  场景大纲: 面向全部制造业企业的措施
+  场景大纲: 面向全部制造业企业的措施(ningbo.brand.zhejiang_made、ningbo.chain.extension_programmes、ningbo.finance.bank_matchmaking、ningbo.finance.guarantee_and_bridge_loans、ningbo.green.cleaner_production_audit、ningbo.honour.publicity、ningbo.innovation.enterprise_tech_center、ningbo.innovation.industry_innovation_center、ningbo.internet.cloud_programme、ningbo.listing.cultivation_pool、ningbo.management.lean_training、ningbo.quality.excellence_and_benchmark、ningbo.talent.entrepreneur_training、ningbo.talent.programmes)
     假如一家注册在宁波市的企业
     而且该企业所属行业为<行业>
     当测算奖励

@@ -61,7 +61,7 @@
     那么规则“tianshui.fiscal.key_areas_support”的结果为“待确定”
     而且规则“tianshui.fiscal.key_areas_support”缺少“承担的项目”
 
-  场景大纲: 面向制造业企业的措施
+  场景大纲: 面向制造业企业的措施(tianshui.award.major_contribution_leader、tianshui.fdi.encouraged_category、tianshui.finance.manufacturing_credit、tianshui.quality.brand_and_quality_awards、tianshui.quality.training_diagnosis、tianshui.service_mfg.outsourcing_focus、tianshui.service_mfg.support、tianshui.standards.lead_participate、tianshui.talent.project_based_introduction)
     假如一家注册在天水市的企业
     而且该企业所属行业为<行业>
     当测算奖励
@@ -99,7 +99,7 @@
     那么规则“tianshui.talent.out_of_province_talent”的结果为“待确定”
     而且规则“tianshui.talent.out_of_province_talent”缺少“所属行业”
 
-  场景大纲: 普惠措施面向全市企业,不面向园区管委会
+  场景大纲: 普惠措施面向全市企业,不面向园区管委会(tianshui.facilitation.higher_level_funds、tianshui.finance.deleveraging_debt_equity、tianshui.finance.ip_pledge_loans、tianshui.innovation.public_service_platforms、tianshui.innovation.tech_transfer_platforms)
     假如一家注册在天水市的<单位>
     当测算奖励
     那么规则“tianshui.tax.preferential_policies”的结果为“<结果>”
@@ -115,7 +115,7 @@
       | 产业集聚区管委会 | 不符合 |
       | 事业单位         | 不符合 |
 
-  场景大纲: 按企业规模列出的措施
+  场景大纲: 按企业规模列出的措施(tianshui.hq.regional_hq_rnd)
     假如一家注册在天水市的企业
     而且该企业规模为<规模>
     而且该企业所属行业为<行业>

@@ -61,7 +61,7 @@
       | 2025-12-31 | C34  | 新增用地的工业项目 | 2025-12-31 | 符合           | 符合           |
       | 2026-01-05 | C34  | 新增用地的工业项目 | 2026-01-02 | 不在政策施行期 | 不在政策施行期 |
 
-  场景大纲: 按项目类别列出的措施
+  场景大纲: 按项目类别列出的措施(xinxiang.innovation.jiebang_guashuai)
     假如一家注册在新乡市的企业
     而且该企业承担一个“<类别>”,2024-02-01立项
     当测算奖励
@@ -87,7 +87,7 @@
     而且规则“xinxiang.project.lifecycle_service”缺少“承担的项目”
     而且规则“xinxiang.land.quota_guarantee”的结果为“待确定”
 
-  场景大纲: 面向制造业企业的措施
+  场景大纲: 面向制造业企业的措施(xinxiang.chain.double_chief_service、xinxiang.finance.long_term_financing、xinxiang.innovation.test_scenarios、xinxiang.quality.quality_awards、xinxiang.service_mfg.support、xinxiang.smart.factories_and_benchmarks)
     假如一家注册在新乡市的企业
     而且该企业所属行业为<行业>
     而且该企业不属于任何所列领域
@@ -131,7 +131,7 @@
       | B06  | 符合   |
       | F52  | 不符合 |
 
-  场景大纲: 普惠措施面向企业
+  场景大纲: 普惠措施面向企业(xinxiang.digital.cloud、xinxiang.entrepreneur.training、xinxiang.finance.equity_funds、xinxiang.honour.benchmarks、xinxiang.innovation.platforms_and_designations、xinxiang.service.wanren_zhu_wanqi、xinxiang.standards.lead_participate)
     假如一家注册在新乡市的<单位>
     当测算奖励
     那么规则“xinxiang.tax.tax_and_fee_reduction”的结果为“<企业>”
@@ -149,7 +149,7 @@
       | 事业单位         | 不符合 | 符合     |
       | 产业集聚区管委会 | 不符合 | 不符合   |
 
-  场景大纲: 按企业规模列出的措施
+  场景大纲: 按企业规模列出的措施(xinxiang.digital.sme_empowerment)
     假如一家注册在新乡市的企业
     而且该企业规模为<规模>
     而且该企业所属行业为<行业>

@@ -476,7 +476,7 @@
       | 许昌市       | 硅材料   | 不符合 |
       | 襄城县       | 纺织服装 | 不符合 |
 
-  场景大纲: 面向制造业企业的许昌市非现金措施
+  场景大纲: 面向制造业企业的许昌市非现金措施(xuchang.finance.industrial_funds、xuchang.finance.key_enterprise_credit、xuchang.fund.transformation_fund、xuchang.green_factory.provincial_support、xuchang.innovation_platforms.cultivation、xuchang.overseas.bases)
     假如一家注册在许昌市的企业
     而且该企业所属行业为<行业>
     而且该企业规模为大型企业
