@@ -1,37 +1,20 @@
 """Applying and casework driven as people would, in real headless Chromium: the enterprise submits from its
 self-check result, a caseworker logs in, verifies the evidence, approves, and exports the disbursement list."""
-import os
 import re
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from app import create_app
+from browser_support import A11Y_PROBLEMS, launched_browser, new_page, require_chromium, screenshot, serving
 from eligibility.casework.db import upgrade
 from eligibility.casework.users import create_user
 
 pytestmark = pytest.mark.browser
+require_chromium()
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 CREDIT_CODE = "91350100M000100Y43"
 USERNAME, PASSWORD = "clerk", "correct horse battery"
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-
-
-if chromium_path() is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    pytest.skip("chromium is not installed", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -44,65 +27,29 @@ def base_url(tmp_path_factory):
     with app.extensions["db_sessions"]() as s:
         create_user(s, USERNAME, PASSWORD, "caseworker", "王经办")
         s.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(app) as url:
+        yield url
     app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+    with launched_browser() as browser:
         yield browser
-        browser.close()
-
-
-def _new_page(browser):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return context, page
 
 
 @pytest.fixture
 def enterprise(browser):
     """The enterprise's browser (no desk session)."""
-    context, page = _new_page(browser)
-    yield page
-    context.close()
+    with new_page(browser, accept_downloads=True) as page:
+        yield page
 
 
 @pytest.fixture
 def caseworker(browser):
     """The caseworker's browser, a separate context (own cookies)."""
-    context, page = _new_page(browser)
-    yield page
-    context.close()
-
-
-A11Y_PROBLEMS = """() => {
-  const problems = [];
-  if (document.documentElement.lang !== "zh-CN") problems.push("html lang is " + document.documentElement.lang);
-  for (const el of document.querySelectorAll("input, select, textarea")) {
-    if (el.type === "hidden" || !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) continue;
-    const labelled = (el.labels && el.labels.length) || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
-    if (!labelled) problems.push("no label: " + (el.id || el.name));
-  }
-  let previous = 0;
-  for (const h of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
-    const level = Number(h.tagName[1]);
-    if (previous === 0 && level !== 1) problems.push("first heading is " + h.tagName);
-    if (previous && level > previous + 1) problems.push("heading skips to " + h.tagName + ": " + h.textContent.trim());
-    previous = level;
-  }
-  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
-  return problems;
-}"""
+    with new_page(browser, accept_downloads=True) as page:
+        yield page
 
 
 def submit_xuchang_application(page, base_url) -> tuple[str, str]:
@@ -200,8 +147,7 @@ def test_apply_verify_approve_and_export(enterprise, caseworker, base_url):
     claim = caseworker.locator(f"section#{claim_id}")
     assert "审核状态:已批准" in claim.inner_text()
     assert claim.locator("button:has-text('提交决定')").count() == 0
-    ARTIFACTS.mkdir(exist_ok=True)
-    caseworker.screenshot(path=str(ARTIFACTS / "desk-application.png"), full_page=True)
+    screenshot(caseworker, "desk-application.png")
 
     # 3. The enterprise's private link shows the approval.
     enterprise.goto(link)
