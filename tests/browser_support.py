@@ -72,6 +72,25 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
+def fill_xuchang(page, base_url, credit_code="91350100M000100Y43"):
+    """The self-check form for a Xuchang SEI enterprise: sales 9亿 → 12亿, provincial smart factory in 2019."""
+    page.goto(base_url + "/")
+    page.fill("#name", "许昌智造有限公司")
+    page.fill("#credit_code", credit_code)
+    page.select_option("#division_code", "411000")
+    page.select_option("#strategic_emerging", "yes")
+    page.fill("#as_of", "2021-06-30")
+    page.select_option("#amount_unit", "wan")
+    page.fill("#sales-0-year", "2018")
+    page.fill("#sales-0-amount", "90000")
+    page.fill("#sales-1-year", "2019")
+    page.fill("#sales-1-amount", "120000")
+    page.select_option("#recognition_state", "yes")
+    page.select_option("#recognitions-0-kind", "smart_factory")
+    page.select_option("#recognitions-0-level", "provincial")
+    page.fill("#recognitions-0-obtained_on", "2019-05-20")
+
+
 A11Y_PROBLEMS = """() => {
   const problems = [];
   if (document.documentElement.lang !== "zh-CN") problems.push("html lang is " + document.documentElement.lang);

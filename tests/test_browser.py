@@ -2,7 +2,8 @@
 import pytest
 
 from app import create_app
-from browser_support import A11Y_PROBLEMS, launched_browser, new_page, require_chromium, screenshot, serving
+from browser_support import (A11Y_PROBLEMS, fill_xuchang, launched_browser, new_page, require_chromium, screenshot,
+                             serving)
 
 pytestmark = pytest.mark.browser
 require_chromium()
@@ -25,24 +26,6 @@ def browser():
 def page(browser):
     with new_page(browser) as page:
         yield page
-
-
-def fill_xuchang(page, base_url, credit_code="91350100M000100Y43"):
-    page.goto(base_url + "/")
-    page.fill("#name", "许昌智造有限公司")
-    page.fill("#credit_code", credit_code)
-    page.select_option("#division_code", "411000")
-    page.select_option("#strategic_emerging", "yes")
-    page.fill("#as_of", "2021-06-30")
-    page.select_option("#amount_unit", "wan")
-    page.fill("#sales-0-year", "2018")
-    page.fill("#sales-0-amount", "90000")
-    page.fill("#sales-1-year", "2019")
-    page.fill("#sales-1-amount", "120000")
-    page.select_option("#recognition_state", "yes")
-    page.select_option("#recognitions-0-kind", "smart_factory")
-    page.select_option("#recognitions-0-level", "provincial")
-    page.fill("#recognitions-0-obtained_on", "2019-05-20")
 
 
 def test_xuchang_enterprise_sees_30_wan_with_both_clauses(page, base_url):

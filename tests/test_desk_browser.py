@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from browser_support import A11Y_PROBLEMS, launched_browser, new_page, require_chromium, screenshot, serving
+from browser_support import (A11Y_PROBLEMS, fill_xuchang, launched_browser, new_page, require_chromium, screenshot,
+                             serving)
 from eligibility.casework.db import upgrade
 from eligibility.casework.users import create_user
 
@@ -54,21 +55,7 @@ def caseworker(browser):
 
 def submit_xuchang_application(page, base_url) -> tuple[str, str]:
     """Fill the self-check, see 30万元, apply with the pre-ticked awards; the reference and the private link."""
-    page.goto(base_url + "/")
-    page.fill("#name", "许昌智造有限公司")
-    page.fill("#credit_code", CREDIT_CODE)
-    page.select_option("#division_code", "411000")
-    page.select_option("#strategic_emerging", "yes")
-    page.fill("#as_of", "2021-06-30")
-    page.select_option("#amount_unit", "wan")
-    page.fill("#sales-0-year", "2018")
-    page.fill("#sales-0-amount", "90000")
-    page.fill("#sales-1-year", "2019")
-    page.fill("#sales-1-amount", "120000")
-    page.select_option("#recognition_state", "yes")
-    page.select_option("#recognitions-0-kind", "smart_factory")
-    page.select_option("#recognitions-0-level", "provincial")
-    page.fill("#recognitions-0-obtained_on", "2019-05-20")
+    fill_xuchang(page, base_url, CREDIT_CODE)
     page.click("button.primary:has-text('测算')")
     page.wait_for_selector("h1:has-text('自查结果')")
     assert "合计 30万元" in page.inner_text("main")
