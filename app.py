@@ -39,7 +39,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["eligibility_engine"] = Engine.from_folder(Path(app.config["RULES_DIR"]),
                                                               app.config["ENGINE_BACKEND"])
 
+    from eligibility.casework.service import local_time
     from eligibility.web import api, apply, auth, database, desk, selfcheck
+    app.add_template_filter(lambda moment, fmt="%Y-%m-%d %H:%M": local_time(moment).strftime(fmt), "localtime")
     database.init_app(app)
     auth.init_app(app)
     for blueprint in (api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp):

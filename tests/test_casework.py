@@ -278,3 +278,27 @@ def test_users_hash_passwords_and_authenticate(session):
         create_user(session, "admin1", "a very long secret")
     with pytest.raises(service.CaseworkError, match="至少"):
         create_user(session, "short", "123")
+
+
+def test_evidence_of_an_approved_claim_cannot_be_changed(session, engine, clerk):
+    app = submit(session, engine)
+    verify_all(session, clerk, app.claims[0])
+    service.decide(session, clerk, app.claims[0].id, "approve")
+    session.commit()
+    with pytest.raises(service.CaseworkError, match="不能再改"):
+        service.mark_evidence(session, clerk, app.claims[0].evidence[0].id, "rejected", "改口")
+
+
+def test_days_are_the_bureaus_not_utc(session, engine, clerk):
+    """An approval at 07:30 Beijing time (23:30 UTC the day before) belongs to the Beijing day."""
+    from datetime import datetime, timezone
+    app = submit(session, engine, claims=[SALES])
+    verify_all(session, clerk, app.claims[0])
+    service.decide(session, clerk, app.claims[0].id, "approve")
+    entry = session.scalar(select(LedgerEntry))
+    entry.approved_at = datetime(2026, 1, 1, 23, 30, tzinfo=timezone.utc)  # 2026-01-02 07:30 in Beijing
+    session.commit()
+    assert service.disbursements(session, engine, date(2026, 1, 1), date(2026, 1, 1)) == []
+    rows = service.disbursements(session, engine, date(2026, 1, 2), date(2026, 1, 2))
+    assert [r.approved_on for r in rows] == [date(2026, 1, 2)]
+    assert service.local_time(entry.approved_at).hour == 7

@@ -197,3 +197,13 @@ def test_account_administration_is_for_admins_only(app, client):
     assert "不能停用自己的账号" in client.post("/desk/users/2/active", follow_redirects=True).get_data(as_text=True)
     client.post("/desk/logout")
     assert login(client).status_code == 401  # a disabled account cannot log in
+
+
+def test_desk_pages_have_no_duplicate_ids(app, client):
+    apply(client)
+    login(client)
+    app_id = int(re.search(r"/desk/applications/(\d+)", client.get("/desk/").get_data(as_text=True)).group(1))
+    app.config["WTF_CSRF_ENABLED"] = True
+    page = client.get(f"/desk/applications/{app_id}").get_data(as_text=True)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert 'name="csrf_token"' in page and len(ids) == len(set(ids))

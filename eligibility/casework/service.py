@@ -4,6 +4,7 @@ import io
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -20,6 +21,8 @@ from .models import (Application, AuditEntry, Claim, Decision, Determination, En
                      User, utcnow)
 
 CLAIMABLE = ("eligible", "undetermined")
+# The bureaus are in China: days and clock times are theirs; the database keeps UTC.
+BUREAU_TZ = ZoneInfo("Asia/Shanghai")
 EVIDENCE_STATUSES = ("missing", "verified", "rejected")
 OUTCOMES = ("approve", "reject", "more_info")
 
@@ -44,6 +47,26 @@ class ClaimRequest:
 
     rule_id: str
     project_index: int | None = None
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored moment in the bureau's time zone (SQLite hands back naive UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(BUREAU_TZ)
+
+
+def local_today() -> date:
+    """Today in the bureau's time zone."""
+    return datetime.now(BUREAU_TZ).date()
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, BUREAU_TZ).astimezone(timezone.utc)
+
+
+def _day_end(day: date) -> datetime:
+    return datetime.combine(day, time.max, BUREAU_TZ).astimezone(timezone.utc)
 
 
 def audit(session: Session, actor: str, action: str, entity: str, entity_id: int,
@@ -150,9 +173,9 @@ def queue(session: Session, city: str | None = None, status: str | None = None, 
     if rule_id:
         query = query.where(Application.claims.any(Claim.rule_id == rule_id))
     if submitted_from:
-        query = query.where(Application.submitted_at >= datetime.combine(submitted_from, time.min, timezone.utc))
+        query = query.where(Application.submitted_at >= _day_start(submitted_from))
     if submitted_to:
-        query = query.where(Application.submitted_at <= datetime.combine(submitted_to, time.max, timezone.utc))
+        query = query.where(Application.submitted_at <= _day_end(submitted_to))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     page = max(1, page)
     items = session.scalars(query.order_by(Application.submitted_at.desc(), Application.id.desc())
@@ -175,6 +198,8 @@ def mark_evidence(session: Session, user: User, item_id: int, status: str, note:
     item = session.get(EvidenceItem, item_id)
     if item is None:
         raise CaseworkError("没有这项材料")
+    if item.claim.status == "approved":
+        raise CaseworkError("该奖励已批准并记入台账,材料核验结果不能再改")
     before = {"status": item.status, "note": item.note}
     item.status, item.note, item.updated_by, item.updated_at = status, note.strip(), user.id, utcnow()
     audit(session, user.username, "evidence_marked", "evidence_item", item.id, item.claim.application_id,
@@ -300,15 +325,15 @@ class DisbursementRow:
 def disbursements(session: Session, engine: Engine, date_from: date, date_to: date) -> list[DisbursementRow]:
     """Approved awards whose approval falls within the dates, oldest first."""
     entries = session.scalars(select(LedgerEntry).where(
-        LedgerEntry.approved_at >= datetime.combine(date_from, time.min, timezone.utc),
-        LedgerEntry.approved_at <= datetime.combine(date_to, time.max, timezone.utc)).order_by(LedgerEntry.id))
+        LedgerEntry.approved_at >= _day_start(date_from),
+        LedgerEntry.approved_at <= _day_end(date_to)).order_by(LedgerEntry.id))
     rows = []
     for entry in entries:
         claim = entry.claim
         rule = engine.rulebook.by_id.get(entry.rule_id)
         doc = engine.rulebook.document_of.get(entry.rule_id)
         rows.append(DisbursementRow(
-            approved_on=entry.approved_at.date(), reference=claim.application.reference,
+            approved_on=local_time(entry.approved_at).date(), reference=claim.application.reference,
             enterprise=claim.application.enterprise.name, credit_code=entry.credit_code, rule_id=entry.rule_id,
             award=claim.title, document_number=(doc.number or doc.title) if doc else "",
             clause_path=rule.clause.path if rule else "", amount_yuan=entry.amount_yuan))

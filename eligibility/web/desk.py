@@ -177,7 +177,7 @@ def _run(operation, success: str | None):
 
 
 def _export_rows():
-    today = date.today()
+    today = service.local_today()
     start = _date_arg("from") or today.replace(month=1, day=1)
     end = _date_arg("to") or today
     return start, end, service.disbursements(session(), engine(), start, end)
