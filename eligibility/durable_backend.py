@@ -13,7 +13,7 @@ import uuid
 
 import durable.engine
 
-from .compiler import AnyOf, CompiledRule, Leaf
+from .compiler import AnyOf, CompiledRule
 
 CATCH_ALL = "zz_every_subject"
 

@@ -1,5 +1,5 @@
 """The plain-Python evaluator: three-valued (met, not met, missing) and the source of every trace."""
-from .compiler import AnyOf, CompiledRule, Leaf
+from .compiler import CompiledRule, Leaf
 
 Truth = bool | None  # None: a fact the test needs is missing
 

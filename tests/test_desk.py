@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from app import create_app
 from eligibility.casework.db import upgrade
+from eligibility.casework.models import Application
 from eligibility.casework.users import create_user
 
 PROFILE = {
@@ -57,10 +58,8 @@ def application_id(client, link):
 
 
 def verify_and_approve(client, app, app_id, rule_id):
-    from eligibility.casework.models import Claim
     with app.extensions["db_sessions"]() as s:
-        claim = next(c for c in s.get(__import__("eligibility.casework.models", fromlist=["Application"]).Application,
-                                      app_id).claims if c.rule_id == rule_id)
+        claim = next(c for c in s.get(Application, app_id).claims if c.rule_id == rule_id)
         items, claim_id = [e.id for e in claim.evidence], claim.id
     for item in items:
         client.post(f"/desk/evidence/{item}", data={"status": "verified", "note": "原件已核"})
@@ -68,7 +67,7 @@ def verify_and_approve(client, app, app_id, rule_id):
                        follow_redirects=True)
 
 
-def test_result_page_offers_the_claim_form(client):
+def test_saved_self_check_loads_back_into_the_form(client):
     form = {"document": DOCUMENT}
     page = client.post("/selfcheck/load", data=form).get_data(as_text=True)
     assert "已载入" in page
@@ -134,7 +133,7 @@ def test_full_flow_to_export_and_double_claim_refused(app, client):
     app_id, reference = application_id(client, link)
     page = client.get(f"/desk/applications/{app_id}").get_data(as_text=True)
     assert "逐项条件" in page and "二(一)2" in page and "统计部门报送的年度销售收入" in page
-    refused = client.post(f"/desk/claims/1/decide", data={"outcome": "approve"}, follow_redirects=True)
+    refused = client.post("/desk/claims/1/decide", data={"outcome": "approve"}, follow_redirects=True)
     assert "尚未全部核验" in refused.get_data(as_text=True)
     approved = verify_and_approve(client, app, app_id, SALES)
     assert "已记录决定" in approved.get_data(as_text=True)

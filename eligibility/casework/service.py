@@ -295,15 +295,17 @@ def diff(before: dict, after: dict) -> list[dict]:
     def index(result: dict) -> dict:
         return {o["rule_id"]: o for o in (*result["outcomes"], *result.get("related_support", []))}
 
+    def state(outcome: dict | None) -> tuple:
+        return (outcome["status"], outcome.get("amount_yuan")) if outcome else (None, None)
+
     old, new = index(before), index(after)
     changes = []
     for rule_id in sorted(old.keys() | new.keys()):
-        a, b = old.get(rule_id), new.get(rule_id)
-        pair = lambda o: (o["status"], o.get("amount_yuan")) if o else (None, None)  # noqa: E731
-        if pair(a) != pair(b):
-            changes.append({"rule_id": rule_id, "title": (b or a)["title"],
-                            "before_status": pair(a)[0], "after_status": pair(b)[0],
-                            "before_amount_yuan": pair(a)[1], "after_amount_yuan": pair(b)[1]})
+        (was, was_yuan), (now, now_yuan) = state(old.get(rule_id)), state(new.get(rule_id))
+        if (was, was_yuan) != (now, now_yuan):
+            changes.append({"rule_id": rule_id, "title": (new.get(rule_id) or old[rule_id])["title"],
+                            "before_status": was, "after_status": now,
+                            "before_amount_yuan": was_yuan, "after_amount_yuan": now_yuan})
     return changes
 
 

@@ -12,6 +12,7 @@ from ..money import format_wan
 from ..result import EvaluationResult
 from . import engine
 from .database import session
+from .selfcheck import SelfCheckForm, parse_saved, profile_formdata, render_form
 
 bp = Blueprint("apply", __name__)
 SUBMISSION_KEY_LENGTH = 32
@@ -59,23 +60,20 @@ def _parse_claim(value: str) -> service.ClaimRequest:
 
 def _back_to_result(saved, message: str):
     """The result page again, with the message beside the claim form and everything the user chose kept."""
-    from .selfcheck import SelfCheckForm, profile_formdata, render_form
     result = engine().evaluate(saved.profile, saved.as_of)
     g.apply_error = message
     g.apply_chosen = set(request.form.getlist("claim"))
     form = SelfCheckForm(formdata=profile_formdata(saved.profile, saved.as_of))
-    page, _ = render_form(form, result=result, profile=saved.profile, as_of=result.as_of)
-    return page, 422
+    return render_form(form, 422, result=result, profile=saved.profile, as_of=result.as_of)
 
 
 @bp.post("/apply")
 def submit():
     """File the application; a repeated submission (same key) leads to the same application."""
-    from .selfcheck import _load
     form = ApplyForm()
     if not form.validate():
         return render_template("apply/problem.html", message="页面已过期,请回到自查结果重新提交申请"), 400
-    saved, problem = _load(form.document.data or "")
+    saved, problem = parse_saved(form.document.data or "")
     if saved is None:
         return render_template("apply/problem.html", message=problem), 400
     key = (form.submission_key.data or "").strip()

@@ -321,7 +321,8 @@ def submit():
     return render_form(form, result=result, profile=profile, as_of=as_of)
 
 
-def _load(text: str) -> tuple[SavedCheck | None, str | None]:
+def parse_saved(text: str) -> tuple[SavedCheck | None, str | None]:
+    """A saved self-check from its JSON text, or a Chinese message saying what is wrong with it."""
     try:
         return SavedCheck.model_validate_json(text), None
     except ValidationError as exc:
@@ -347,7 +348,7 @@ def download():
         document = DocumentForm()
         if not document.validate():
             return render_form(SelfCheckForm(formdata=None), 400, "页面已过期,请重新提交")
-        saved, problem = _load(document.document.data or "")
+        saved, problem = parse_saved(document.document.data or "")
         if saved is None:
             return render_form(SelfCheckForm(formdata=None), 400, problem)
         return _download(saved)
@@ -373,7 +374,7 @@ def load():
         return render_form(SelfCheckForm(formdata=None), 400, "页面已过期,请重新提交")
     if not text.strip():
         return render_form(SelfCheckForm(formdata=None), 400, "请选择一个已保存的自查文件(JSON)")
-    saved, problem = _load(text)
+    saved, problem = parse_saved(text)
     if saved is None:
         return render_form(SelfCheckForm(formdata=None), 400, problem)
     form = SelfCheckForm(formdata=profile_formdata(saved.profile, saved.as_of))
