@@ -4,6 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Protocol
 
+from . import clock
 from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
 from .facts import FACTS, QUESTIONS, Facts, derive, sales_peak
 from .money import format_in_unit_of, format_yuan
@@ -99,7 +100,7 @@ class Engine:
 
     def evaluate(self, profile: Profile, as_of: date | None = None) -> EvaluationResult:
         """Evaluate every rule of the profile's jurisdiction as of a date (default: today)."""
-        as_of = as_of or date.today()
+        as_of = as_of or clock.today()
         facts = self.facts(profile, as_of)
         fired = self.match(facts)
         outcomes, related = [], []

@@ -6,6 +6,7 @@ from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, Validatio
                       model_validator)
 from pydantic_core import PydanticCustomError
 
+from . import clock
 from .creditcode import credit_code_problem
 from .vocabulary import industries, vocabulary
 
@@ -20,8 +21,9 @@ EARLIEST_YEAR = 1949
 
 
 def _not_in_future(value: date) -> date:
-    if value > date.today():
-        raise PydanticCustomError("future_date", "日期不能晚于今天({today})", {"today": date.today().isoformat()})
+    today = clock.today()
+    if value > today:
+        raise PydanticCustomError("future_date", "日期不能晚于今天({today})", {"today": today.isoformat()})
     return value
 
 
@@ -168,7 +170,7 @@ class Profile(BaseModel):
     def _plausible_years(cls, sales: dict[int, int] | None) -> dict[int, int] | None:
         if sales is None:
             return None
-        this_year = date.today().year
+        this_year = clock.today().year
         for year in sales:
             if not EARLIEST_YEAR <= year <= this_year:
                 raise PydanticCustomError(

@@ -1,7 +1,9 @@
-"""Shared fixtures: the engines (built once), the Flask app, its test client and CLI runner."""
+"""Shared fixtures: the engines (built once), the Flask app in a temporary instance folder, its client and runner."""
 import pytest
 
+from eligibility.casework.db import upgrade
 from eligibility.engine import Engine
+from eligibility.web import create_app
 
 
 @pytest.fixture(scope="session")
@@ -14,3 +16,38 @@ def engine():
 def reference_engine():
     """The engine on the plain-Python reference evaluator over the real rule files."""
     return Engine.from_folder(backend="reference")
+
+
+@pytest.fixture(scope="session")
+def make_app(tmp_path_factory):
+    """Build applications, each in its own temporary instance folder over a freshly migrated SQLite database."""
+    made = []
+
+    def make(**config):
+        instance = tmp_path_factory.mktemp("instance")
+        url = f"sqlite:///{instance / 'eligibility.db'}"
+        upgrade(url)
+        app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": url, **config},
+                         instance_path=str(instance))
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    """The application with CSRF off; tests of CSRF itself build their own with make_app."""
+    return make_app(WTF_CSRF_ENABLED=False)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from app import create_app
+from eligibility.web import create_app
 from eligibility.rulebook import RuleFileError
 
 PROFILE = {
@@ -14,13 +14,8 @@ PROFILE = {
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    return create_app({"TESTING": True, "SECRET_KEY": "test"})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
+def app(make_app):
+    return make_app()
 
 
 def test_evaluate_returns_awards_with_citations(client):
@@ -96,4 +91,4 @@ def test_openapi_document_is_generated_from_models(client):
 def test_broken_rule_file_stops_start_up_naming_file_and_field(tmp_path):
     (tmp_path / "broken.yaml").write_text("document: {id: x}\nrules: []\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"broken.yaml.*field document\."):
-        create_app({"TESTING": True, "SECRET_KEY": "t", "RULES_DIR": str(tmp_path)})
+        create_app({"TESTING": True, "SECRET_KEY": "t", "RULES_DIR": str(tmp_path)}, instance_path=str(tmp_path / "instance"))

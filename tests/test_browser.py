@@ -1,7 +1,6 @@
 """The self-check driven as a person would, in real headless Chromium (Debian's package, through Playwright)."""
 import pytest
 
-from app import create_app
 from browser_support import (A11Y_PROBLEMS, fill_xuchang, launched_browser, new_page, require_chromium, screenshot,
                              serving)
 
@@ -10,9 +9,9 @@ require_chromium()
 
 
 @pytest.fixture(scope="module")
-def base_url():
+def base_url(make_app):
     """The real application (CSRF on, as in production) served from a thread."""
-    with serving(create_app({"TESTING": True})) as url:
+    with serving(make_app()) as url:
         yield url
 
 

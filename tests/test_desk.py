@@ -8,8 +8,6 @@ from datetime import timedelta
 import pytest
 from openpyxl import load_workbook
 
-from app import create_app
-from eligibility.casework.db import upgrade
 from eligibility.casework.models import Application
 from eligibility.casework.users import create_user
 
@@ -25,19 +23,12 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def app(tmp_path):
-    url = f"sqlite:///{tmp_path / 'desk.db'}"
-    upgrade(url)
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test", "DATABASE_URL": url})
+def app(make_app):
+    app = make_app(WTF_CSRF_ENABLED=False)
     with app.extensions["db_sessions"]() as s:
         create_user(s, "clerk", PASSWORD, "caseworker", "王经办")
         s.commit()
     return app
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 def apply(client, claims=(SALES, FACTORY), key=None):

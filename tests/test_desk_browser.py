@@ -5,10 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
 from browser_support import (A11Y_PROBLEMS, fill_xuchang, launched_browser, new_page, require_chromium, screenshot,
                              serving)
-from eligibility.casework.db import upgrade
 from eligibility.casework.users import create_user
 
 pytestmark = pytest.mark.browser
@@ -19,18 +17,15 @@ USERNAME, PASSWORD = "clerk", "correct horse battery"
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def base_url(make_app):
     """The real application, CSRF on, over a fresh migrated SQLite database with one caseworker, in a thread."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('desk-browser') / 'desk.db'}"
-    upgrade(url)
-    app = create_app({"SECRET_KEY": "browser-test-secret", "DATABASE_URL": url})
+    app = make_app(TESTING=False)
     assert app.config.get("WTF_CSRF_ENABLED", True) is True
     with app.extensions["db_sessions"]() as s:
         create_user(s, USERNAME, PASSWORD, "caseworker", "王经办")
         s.commit()
     with serving(app) as url:
         yield url
-    app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture(scope="module")

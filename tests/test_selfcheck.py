@@ -6,7 +6,6 @@ from html import unescape as html_unescape
 
 import pytest
 
-from app import create_app
 
 XUCHANG = {
     "name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411000",
@@ -15,16 +14,6 @@ XUCHANG = {
     "recognition_state": "yes", "recognitions-0-kind": "smart_factory", "recognitions-0-level": "provincial",
     "recognitions-0-obtained_on": "2019-05-20", "as_of": "2021-06-30",
 }
-
-
-@pytest.fixture
-def app():
-    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 def error_beside(html: str, field_id: str) -> str | None:
@@ -156,8 +145,8 @@ def test_empty_upload_shows_message(client):
     assert "请选择" in response.get_data(as_text=True)
 
 
-def test_csrf_is_on_by_default():
-    app = create_app({"TESTING": True})
+def test_csrf_is_on_by_default(make_app):
+    app = make_app()
     client = app.test_client()
     assert 'name="csrf_token"' in client.get("/").get_data(as_text=True)
     assert client.post("/", data=XUCHANG).status_code == 400

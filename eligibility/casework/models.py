@@ -1,15 +1,14 @@
 """The casework tables: enterprises, applications, frozen determinations, claims, evidence, decisions,
 the award ledger, users and the append-only audit log. The schema is created only by migrations."""
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..clock import utcnow
 
-def utcnow() -> datetime:
-    """Now, timezone-aware UTC."""
-    return datetime.now(timezone.utc)
+
 
 
 class Base(DeclarativeBase):

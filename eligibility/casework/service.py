@@ -3,8 +3,7 @@ import csv
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -12,17 +11,17 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .. import clock
+from ..clock import day_end, day_start, local_time, utcnow
 from ..engine import Engine
 from ..money import format_yuan
 from ..profile import Profile
 from ..result import EvaluationResult, RuleOutcome
 from ..vocabulary import city_of
 from .models import (Application, AuditEntry, Claim, Decision, Determination, Enterprise, EvidenceItem, LedgerEntry,
-                     User, utcnow)
+                     User)
 
 CLAIMABLE = ("eligible", "undetermined")
-# The bureaus are in China: days and clock times are theirs; the database keeps UTC.
-BUREAU_TZ = ZoneInfo("Asia/Shanghai")
 EVIDENCE_STATUSES = ("missing", "verified", "rejected")
 OUTCOMES = ("approve", "reject", "more_info")
 
@@ -47,26 +46,6 @@ class ClaimRequest:
 
     rule_id: str
     project_index: int | None = None
-
-
-def local_time(moment: datetime) -> datetime:
-    """A stored moment in the bureau's time zone (SQLite hands back naive UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(BUREAU_TZ)
-
-
-def local_today() -> date:
-    """Today in the bureau's time zone."""
-    return datetime.now(BUREAU_TZ).date()
-
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, BUREAU_TZ).astimezone(timezone.utc)
-
-
-def _day_end(day: date) -> datetime:
-    return datetime.combine(day, time.max, BUREAU_TZ).astimezone(timezone.utc)
 
 
 def audit(session: Session, actor: str, action: str, entity: str, entity_id: int,
@@ -136,7 +115,7 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
         if found is None:
             raise
         return found
-    application.reference = f"SQ{utcnow():%Y%m%d}{application.id:06d}"
+    application.reference = f"SQ{clock.today():%Y%m%d}{application.id:06d}"
     audit(session, f"企业:{profile.credit_code}", "submitted", "application", application.id, application.id,
           after={"reference": application.reference, "claims": [c.rule_id for c in claims]})
     return application
@@ -173,9 +152,9 @@ def queue(session: Session, city: str | None = None, status: str | None = None, 
     if rule_id:
         query = query.where(Application.claims.any(Claim.rule_id == rule_id))
     if submitted_from:
-        query = query.where(Application.submitted_at >= _day_start(submitted_from))
+        query = query.where(Application.submitted_at >= day_start(submitted_from))
     if submitted_to:
-        query = query.where(Application.submitted_at <= _day_end(submitted_to))
+        query = query.where(Application.submitted_at <= day_end(submitted_to))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     page = max(1, page)
     items = session.scalars(query.order_by(Application.submitted_at.desc(), Application.id.desc())
@@ -327,8 +306,8 @@ class DisbursementRow:
 def disbursements(session: Session, engine: Engine, date_from: date, date_to: date) -> list[DisbursementRow]:
     """Approved awards whose approval falls within the dates, oldest first."""
     entries = session.scalars(select(LedgerEntry).where(
-        LedgerEntry.approved_at >= _day_start(date_from),
-        LedgerEntry.approved_at <= _day_end(date_to)).order_by(LedgerEntry.id))
+        LedgerEntry.approved_at >= day_start(date_from),
+        LedgerEntry.approved_at <= day_end(date_to)).order_by(LedgerEntry.id))
     rows = []
     for entry in entries:
         claim = entry.claim

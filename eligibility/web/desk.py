@@ -8,6 +8,7 @@ from sqlalchemy import select
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 
+from .. import clock
 from ..casework import service
 from ..casework.models import Application, AuditEntry, Claim, EvidenceItem, User
 from ..money import WAN, format_wan
@@ -177,7 +178,7 @@ def _run(operation, success: str | None):
 
 
 def _export_rows():
-    today = service.local_today()
+    today = clock.today()
     start = _date_arg("from") or today.replace(month=1, day=1)
     end = _date_arg("to") or today
     return start, end, service.disbursements(session(), engine(), start, end)

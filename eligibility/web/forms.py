@@ -1,12 +1,11 @@
 """The self-check forms. WTForms renders, checks CSRF and collects strings; the pydantic Profile validates."""
-from datetime import date
-
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import FieldList, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .. import clock
 from ..vocabulary import divisions, vocabulary
 
 TRI_STATE = [SelectChoice("", "未回答"), SelectChoice("yes", "是"), SelectChoice("no", "否")]
@@ -92,7 +91,7 @@ class SelfCheckForm(FlaskForm):
     recognitions = FieldList(FormField(RecognitionRow), min_entries=1)
     project_state = SelectField("项目:填报情况", choices=LIST_STATE, validate_choice=False)
     projects = FieldList(FormField(ProjectRow), min_entries=1)
-    as_of = StringField("测算日期", render_kw={"type": "date"}, default=lambda: date.today().isoformat())
+    as_of = StringField("测算日期", render_kw={"type": "date"}, default=lambda: clock.today().isoformat())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, render_template, request
 from pydantic import BaseModel, ConfigDict, ValidationError
 from werkzeug.datastructures import MultiDict
 
+from .. import clock
 from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
 from ..facts import FACTS
@@ -166,7 +167,7 @@ def read_form(form: SelfCheckForm):
 
     as_of = None
     try:
-        as_of = date.fromisoformat((form.as_of.data or "").strip()) if not _blank(form.as_of.data) else date.today()
+        as_of = date.fromisoformat((form.as_of.data or "").strip()) if not _blank(form.as_of.data) else clock.today()
     except ValueError:
         own.append((form.as_of, "日期格式应为YYYY-MM-DD"))
 
@@ -229,7 +230,7 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
              ("industry_code", profile.industry_code or ""), ("scale", profile.scale or ""),
              ("ownership", profile.ownership or ""),
              ("above_designated_size", yes_no[profile.above_designated_size]), ("amount_unit", "wan"),
-             ("as_of", (as_of or date.today()).isoformat())]
+             ("as_of", (as_of or clock.today()).isoformat())]
     if profile.sector_tags is not None:
         items.append(("sector_state", "yes"))
         items += [("sector_tags", tag) for tag in profile.sector_tags]
@@ -332,7 +333,7 @@ def parse_saved(text: str) -> tuple[SavedCheck | None, str | None]:
 
 
 def _download(saved: SavedCheck) -> Response:
-    as_of = saved.as_of or date.today()
+    as_of = saved.as_of or clock.today()
     result = engine().evaluate(saved.profile, as_of)
     body = {"profile": saved.profile.model_dump(mode="json"), "as_of": as_of.isoformat(),
             "result": result.model_dump(mode="json")}
