@@ -26,6 +26,8 @@ MESSAGES = {
     "model_type": "应为对象",
     "model_attributes_type": "应为对象",
     "json_invalid": "不是有效的 JSON",
+    "too_long": "最多{max_length}项",
+    "too_short": "至少{min_length}项",
 }
 
 

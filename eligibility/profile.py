@@ -1,9 +1,9 @@
 """The enterprise profile: what an enterprise reports about itself, validated once for every interface."""
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator,
-                      model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, ValidationInfo,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import clock
@@ -14,10 +14,46 @@ Level = Literal["national", "provincial", "municipal"]
 EntityKind = Literal["enterprise", "institution", "park_management"]
 Scale = Literal["large", "medium", "small", "micro"]
 Ownership = Literal["private", "state", "foreign", "collective", "mixed"]
-Yuan = Annotated[int, Field(ge=0, le=10**14, description="金额,单位:元(整数)")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 EARLIEST_YEAR = 1949
+# What a real enterprise reports; longer lists are refused with a message naming the field (they cost CPU).
+MAX_RECOGNITIONS = 200
+MAX_PROJECTS = 200
+MAX_SALES_YEARS = 100
+
+
+def _whole_yuan(value: object) -> object:
+    # Strict: true is not 1 yuan, 12.5 and "12" are not amounts; the form converts 万元 to whole yuan itself.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("yuan_type", "金额应为整数(单位:元)")
+    return value
+
+
+def _year(value: object) -> object:
+    # JSON object keys are strings; only four plain digits are a year ("2_019" and " 2019" are not).
+    if isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("year_type", "年度应为四位数字,如 2019")
+
+
+def _iso_date(value: object) -> object:
+    # Only YYYY-MM-DD (or a date): numbers are not read as Unix timestamps, datetimes are not truncated.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("date_parsing", "日期格式应为YYYY-MM-DD")
+
+
+Yuan = Annotated[int, BeforeValidator(_whole_yuan), Field(ge=0, le=10**14, description="金额,单位:元(整数)")]
+Year = Annotated[int, BeforeValidator(_year)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 def _not_in_future(value: date) -> date:
@@ -34,9 +70,13 @@ class Recognition(BaseModel):
 
     kind: str = Field(description="认定类别(见 vocabulary.yaml 的 recognition_kinds)")
     level: Level = Field(description="级别:national 国家级 / provincial 省级 / municipal 市级")
-    obtained_on: date = Field(description="获得(认定、公布)日期")
-    valid_until: date | None = Field(default=None, description="有效期至(如高新技术企业证书);空表示长期有效或未写明")
-    name: Text | None = Field(default=None, description="名称或文号,供核对")
+    obtained_on: IsoDate = Field(description="获得(认定、公布)日期")
+    valid_until: IsoDate | None = Field(default=None, description="有效期至(如高新技术企业证书);空表示长期有效或未写明")
+    name: Text | None = Field(default=None, description="称号名称,供核对")
+    document_number: Text | None = Field(default=None, description="认定(公布)文件的文号,供核对,如 豫工信〔2018〕12号")
+    renewal_of: Text | None = Field(
+        default=None,
+        description="复核、续期所延续的原称号(其文号或名称);填写即表示本条是复核、续期,不是新获得")
 
     @field_validator("kind")
     @classmethod
@@ -76,7 +116,9 @@ class Project(BaseModel):
 
     name: Text = Field(description="项目名称")
     kind: str = Field(description="项目类别(见 vocabulary.yaml 的 project_kinds)")
-    approved_on: date = Field(description="立项(批复、列入)日期")
+    approved_on: IsoDate = Field(description="立项(批复、列入)日期")
+    approval_number: Text | None = Field(
+        default=None, description="立项(批复、列入)文件的文号,如 工信部规〔2018〕12号;申请项目类奖励时用以识别项目")
     new_investment_yuan: Yuan | None = Field(default=None, description="新增投资额(元)")
     national_grant_yuan: Yuan | None = Field(default=None, description="国家资助金额(元),本企业所得部分")
     provincial_grant_yuan: Yuan | None = Field(default=None, description="省级补助金额(元)")
@@ -103,25 +145,26 @@ class Profile(BaseModel):
     credit_code: str = Field(description="统一社会信用代码(18位,GB 32100-2015)")
     division_code: str = Field(description="注册地行政区划代码(6位,GB/T 2260),市或县(市、区)")
     entity_kind: EntityKind = Field(default="enterprise", description="单位类型")
-    strategic_emerging: bool | None = Field(default=None, description="是否为战略性新兴产业企业")
+    strategic_emerging: StrictBool | None = Field(default=None, description="是否为战略性新兴产业企业")
     industry_code: str | None = Field(
         default=None, description="国民经济行业分类(GB/T 4754-2017)代码:大类如 C38,或更细如 C3811"
     )
     sector_tags: list[str] | None = Field(
         default=None, description="所属领域(见 vocabulary.yaml 的 sector_tags);空列表表示均不属于"
     )
-    above_designated_size: bool | None = Field(default=None, description="是否为规模以上工业企业")
+    above_designated_size: StrictBool | None = Field(default=None, description="是否为规模以上工业企业")
     scale: Scale | None = Field(default=None, description="企业规模:large 大型 / medium 中型 / small 小型 / micro 微型")
     ownership: Ownership | None = Field(
         default=None, description="企业性质:private 民营 / state 国有 / foreign 外资 / collective 集体 / mixed 混合所有制")
-    sales_yuan_by_year: dict[int, Yuan] | None = Field(
-        default=None, description="年销售收入(元),按年度;未填的年度视为未知"
+    sales_yuan_by_year: dict[Year, Yuan] | None = Field(
+        default=None, max_length=MAX_SALES_YEARS, description="年销售收入(元),按年度;未填的年度视为未知"
     )
     recognitions: list[Recognition] | None = Field(
-        default=None, description="已获得的认定、称号、名单;空列表表示一项也没有,null 表示未填报"
+        default=None, max_length=MAX_RECOGNITIONS,
+        description="已获得的认定、称号、名单;空列表表示一项也没有,null 表示未填报"
     )
     projects: list[Project] | None = Field(
-        default=None, description="承担的项目;空列表表示没有,null 表示未填报"
+        default=None, max_length=MAX_PROJECTS, description="承担的项目;空列表表示没有,null 表示未填报"
     )
 
     @field_validator("credit_code", mode="before")

@@ -1,4 +1,5 @@
 """The profile: credit-code check character, field validation with Chinese messages naming the field."""
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -82,3 +83,24 @@ def test_validity_cannot_end_before_obtained_and_ownership_is_checked():
                                      "valid_until": "2018-12-31"}], ownership="public")
     assert found["recognitions.0.valid_until"] == "有效期不能早于获得日期"
     assert "取值不在允许范围内" in found["ownership"]
+
+
+def test_types_are_strict_where_loose_coercion_changes_meaning():
+    """true is not 1 yuan, "2_019" is not a year, 0 is not 1970-01-01, "yes" is not true."""
+    money = errors_of(sales_yuan_by_year={"2019": True}, projects=[
+        {"name": "p", "kind": "industrial_foundation", "approved_on": "2019-01-01", "national_grant_yuan": 12.5}])
+    assert money["sales_yuan_by_year.2019"] == "金额应为整数(单位:元)"
+    assert money["projects.0.national_grant_yuan"] == "金额应为整数(单位:元)"
+    assert errors_of(sales_yuan_by_year={"2_019": 5})["sales_yuan_by_year.2_019.[key]"] == "年度应为四位数字,如 2019"
+    dates = errors_of(recognitions=[{"kind": "smart_factory", "level": "provincial", "obtained_on": 0}])
+    assert dates["recognitions.0.obtained_on"] == "日期格式应为YYYY-MM-DD"
+    assert errors_of(strategic_emerging="yes")["strategic_emerging"] == "应为是或否"
+    assert Profile.model_validate_json(json.dumps({**VALID, "sales_yuan_by_year": {"2019": 5}})).sales_yuan_by_year == {
+        2019: 5}
+
+
+def test_lists_are_capped_with_a_message_naming_the_field():
+    item = {"kind": "smart_factory", "level": "provincial", "obtained_on": "2019-01-01"}
+    assert errors_of(recognitions=[item] * 201)["recognitions"] == "最多200项"
+    project = {"name": "p", "kind": "industrial_foundation", "approved_on": "2019-01-01"}
+    assert errors_of(projects=[project] * 201)["projects"] == "最多200项"

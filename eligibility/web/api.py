@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from .. import catalogue
 from ..errors import FieldError, chinese_errors
-from ..profile import Profile
+from ..profile import IsoDate, Profile
 from ..result import EvaluationResult
 from ..rulebook import Rule
 from . import engine
@@ -22,7 +22,7 @@ class EvaluateRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     profile: Profile
-    as_of: date | None = Field(default=None, description="测算日期,默认今天")
+    as_of: IsoDate | None = Field(default=None, description="测算日期 YYYY-MM-DD,默认今天(北京时间)")
 
 
 class ErrorBody(BaseModel):
