@@ -2,12 +2,11 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from .facts import FACTS, date_number, fact_key, fact_label, number_date
+from .facts import FACTS, OPEN_END, date_number, fact_key, fact_label, number_date, window_key
 from .money import format_yuan
 from .rulebook import Condition, Document, Period, Rule, Rulebook, RuleFileError
 from .vocabulary import division_name, industries, vocabulary
 
-OPEN_END_DATE = 99991231
 OPEN_END_YEAR = 9999
 
 
@@ -39,6 +38,7 @@ class CompiledRule:
     period: Period
     conditions: tuple
     thresholds_yuan: frozenset
+    windows: frozenset = frozenset()  # (recognition fact, start, end): the period-bound facts it tests
 
     @property
     def id(self) -> str:
@@ -78,15 +78,21 @@ def _show_code(fact: str, value: object) -> str:
         return vocab["ownerships"].get(value, str(value))
     if fact == "entity_kind":
         return vocab["entity_kinds"].get(value, str(value))
+    if fact == "controlled_by":
+        return vocab["ownerships"].get(value, str(value))
     if fact == "project.kind":
         return vocab["project_kinds"].get(value, {}).get("label", str(value))
+    if fact == "title.kind":
+        return vocab["recognition_kinds"].get(value, {}).get("label", str(value))
+    if fact == "title.level":
+        return vocab["levels"].get(value, str(value))
     return str(value)
 
 
 def _period_operand(fact: str, period: Period) -> tuple[int, int]:
     if FACTS[fact].unit == "year":
         return period.from_.year, period.to.year if period.to else OPEN_END_YEAR
-    return date_number(period.from_), date_number(period.to) if period.to else OPEN_END_DATE
+    return date_number(period.from_), date_number(period.to) if period.to else OPEN_END
 
 
 def _period_words(period: Period) -> str:
@@ -111,6 +117,7 @@ class _Compiler:
     def __init__(self, path: Path, rule: Rule, period: Period):
         self.path, self.rule, self.period = path, rule, period
         self.thresholds: set[int] = set()
+        self.windows: set[tuple[str, int, int]] = set()
 
     def fail(self, where: str, message: str):
         raise RuleFileError(self.path, message, self.rule.id, where)
@@ -127,23 +134,30 @@ class _Compiler:
         spec = FACTS.get(name)
         if spec is None:
             self.fail(f"{where}.fact", f"unknown fact {name!r}; known facts are listed in eligibility/facts.py")
-        if spec.subject == "project" and self.rule.subject != "project":
-            self.fail(f"{where}.fact", f"fact {name!r} belongs to a project; set the rule's subject: project")
-        if (spec.parameter is None) != (condition.threshold_yuan is None):
-            need = "needs" if spec.parameter else "takes no"
+        if spec.subject != "enterprise" and self.rule.subject != spec.subject:
+            self.fail(f"{where}.fact", f"fact {name!r} belongs to a {spec.subject}; set the rule's subject: "
+                                       f"{spec.subject}")
+        if (spec.parameter == "threshold_yuan") != (condition.threshold_yuan is not None):
+            need = "needs" if spec.parameter == "threshold_yuan" else "takes no"
             self.fail(f"{where}.threshold_yuan", f"fact {name!r} {need} threshold_yuan")
         op = condition.operator
+        if spec.parameter == "period" and op != "within":
+            self.fail(f"{where}.{op}", f"fact {name!r} is a new title within the counted period: use `within: period`")
         operand = getattr(condition, op)
         self.check_operand(spec, op, operand, f"{where}.{op}")
         if op == "within":
             operand = _period_operand(name, self.period)
         if op == "one_of":
             operand = tuple(operand)
+        key = fact_key(name, condition.threshold_yuan)
         if condition.threshold_yuan is not None:
             self.thresholds.add(condition.threshold_yuan)
+        if spec.parameter == "period":
+            key = window_key(name, *operand)
+            self.windows.add((name, *operand))
         label = condition.label or _label(condition, name, fact_label(name, condition.threshold_yuan), operand,
                                           self.period)
-        return Leaf(fact_key(name, condition.threshold_yuan), name, op, operand, label)
+        return Leaf(key, name, op, operand, label)
 
     def check_operand(self, spec, op: str, operand: object, where: str):
         unit = spec.unit
@@ -157,14 +171,11 @@ class _Compiler:
             self.fail(where, f"{spec.name!r} is yes/no: compare with true or false")
         if unit != "bool" and op in ("eq", "ne") and isinstance(operand, bool):
             self.fail(where, f"{spec.name!r} is not yes/no")
-        if spec.name == "project.kind":
-            known = vocabulary()["project_kinds"]
-            for value in operand if op == "one_of" else [operand]:
-                if value not in known:
-                    self.fail(where, f"unknown project kind {value!r}")
-        known = {"entity_kind": vocabulary()["entity_kinds"], "scale": vocabulary()["scales"],
-                 "ownership": vocabulary()["ownerships"],
-                 "industry_division": industries()}.get(spec.name)
+        vocab = vocabulary()
+        known = {"entity_kind": vocab["entity_kinds"], "scale": vocab["scales"], "ownership": vocab["ownerships"],
+                 "controlled_by": vocab["ownerships"], "industry_division": industries(),
+                 "project.kind": vocab["project_kinds"], "title.kind": vocab["recognition_kinds"],
+                 "title.level": vocab["levels"]}.get(spec.name)
         if known is not None:
             for value in operand if op == "one_of" else [operand]:
                 if value not in known:
@@ -199,6 +210,6 @@ def compile_rulebook(rulebook: Rulebook) -> list[CompiledRule]:
             compiler.award()
             compiled.append(CompiledRule(rule, rule_file.document, period,
                                          (jurisdiction_leaf(rule_file.document), *nodes),
-                                         frozenset(compiler.thresholds)))
+                                         frozenset(compiler.thresholds), frozenset(compiler.windows)))
     return compiled
 

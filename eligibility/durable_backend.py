@@ -40,8 +40,8 @@ def _host() -> _Host:
 
 
 def field(key: str) -> str:
-    """A fact key as a durable-rules field: dots would be read as nested paths."""
-    return key.replace(".", "__")
+    """A fact key as a durable-rules field: dots would be read as nested paths, so only word characters remain."""
+    return key.replace(".", "__").replace("@", "__at_").replace("-", "_to_")
 
 
 def expression(node) -> dict:

@@ -6,18 +6,20 @@ from typing import Protocol
 
 from . import clock
 from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
-from .facts import FACTS, QUESTIONS, Facts, derive, sales_peak
+from .facts import FACTS, QUESTIONS, Facts, Needs, derive, sales_peak, title_name
 from .money import format_in_unit_of, format_yuan
 from .profile import Profile
 from .reference import ReferenceBackend, evaluate_all, evaluate_node, test_leaf
-from .result import (STATUS_LABELS, Citation, EvaluationResult, EvidenceItem, NearMiss, Note, ProjectOutcome,
-                     RuleOutcome, TraceItem)
-from .rulebook import Rulebook, load_rulebook
+from .result import (CLAIMABLE, STATUS_LABELS, Citation, Dated, DocumentContext, EvaluationResult, EvidenceItem,
+                     NearMiss, Note, RuleOutcome, SubjectOutcome, TraceItem)
+from .rulebook import Document, Period, Rulebook, load_rulebook
 from .vocabulary import city_of, division_name
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 # A failed threshold within this share of it is reported as a near miss (a product choice, not a legal value).
 NEAR_MISS_SHARE = Decimal("0.2")
+SUBJECT_QUESTIONS = {"project": "projects", "title": "recognitions"}
+NO_ITEM = {"project": "有符合条件的项目", "title": "有符合条件的新获得称号"}
 
 
 class Backend(Protocol):
@@ -45,6 +47,16 @@ def make_backend(kind: str, rules: list[CompiledRule]) -> Backend:
     raise ValueError(f"unknown backend {kind!r}")
 
 
+def needs_of(rules: list[CompiledRule]) -> Needs:
+    """What these rules ask of a profile: sales thresholds (with the earliest year counted), windows, subjects."""
+    thresholds: dict[int, int] = {}
+    for rule in rules:
+        for threshold in rule.thresholds_yuan:
+            year = rule.period.from_.year
+            thresholds[threshold] = min(year, thresholds.get(threshold, year))
+    return Needs(thresholds, frozenset(w for rule in rules for w in rule.windows),
+                 frozenset({"enterprise", *(rule.rule.subject for rule in rules)}))
+
 
 def _truth_outcome(truth) -> str:
     return {True: "met", False: "not_met", None: "missing"}[truth]
@@ -58,18 +70,13 @@ class Engine:
             raise ValueError(f"unknown backend {backend!r}")
         self.rulebook = rulebook
         self.rules = compile_rulebook(rulebook)
-        # Each sales threshold with the earliest year any rule counts it from (see facts.first_year_above).
-        self.thresholds: dict[int, int] = {}
-        for rule in self.rules:
-            for threshold in rule.thresholds_yuan:
-                year = rule.period.from_.year
-                self.thresholds[threshold] = min(year, self.thresholds.get(threshold, year))
         # Every rule starts with its jurisdiction test, so a profile can only fire rules of its own city:
         # one ruleset per city keeps each evaluation to the rules that can apply.
         by_city: dict[str, list[CompiledRule]] = {}
         for rule in self.rules:
             by_city.setdefault(city_of(rule.document.jurisdiction.division_code), []).append(rule)
         self.by_city = by_city
+        self.needs = {city: needs_of(rules) for city, rules in by_city.items()}
         self.backends = {city: make_backend(backend, rules) for city, rules in by_city.items()}
         self.references = {city: ReferenceBackend(rules) for city, rules in by_city.items()}
         self.backend_name = BACKEND_NAMES[backend]
@@ -83,8 +90,8 @@ class Engine:
         return cls(load_rulebook(folder), backend)
 
     def facts(self, profile: Profile, as_of: date) -> Facts:
-        """The facts the rules see for this profile."""
-        return derive(profile, as_of, self.thresholds)
+        """The facts the rules of the profile's city see."""
+        return derive(profile, as_of, self.needs.get(city_of(profile.division_code), Needs()))
 
     def match(self, facts: Facts) -> set[tuple[str, str]]:
         """The (rule id, subject key) pairs the backend fires, cross-checked against the reference."""
@@ -99,17 +106,19 @@ class Engine:
         return fired
 
     def evaluate(self, profile: Profile, as_of: date | None = None) -> EvaluationResult:
-        """Evaluate every rule of the profile's jurisdiction as of a date (default: today)."""
+        """Evaluate every rule of the profile's jurisdiction as of a date (default: the bureau's today)."""
         as_of = as_of or clock.today()
         facts = self.facts(profile, as_of)
         fired = self.match(facts)
         outcomes, related = [], []
         candidates = self.by_city.get(facts.enterprise["city_code"], [])
         elsewhere = len(self.rules) - len(candidates)
+        documents: dict[str, Document] = {}
         for rule in candidates:
             if test_leaf(rule.conditions[0], facts.enterprise) is not True:
                 elsewhere += 1
                 continue
+            documents.setdefault(rule.document.id, rule.document)
             listing = outcomes if rule.rule.strength == "explicit" else related
             listing.append(self._outcome(rule, facts, fired, as_of, profile))
         total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
@@ -118,24 +127,28 @@ class Engine:
             as_of=as_of, ruleset_version=self.rulebook.version, engine=self.backend_name,
             enterprise_name=profile.name, credit_code=profile.credit_code,
             registered_in=division_name(profile.division_code), total_yuan=total, total_text=format_yuan(total),
-            counts=counts, outcomes=outcomes, related_support=related,
+            counts=counts, documents=[document_context(doc, as_of) for doc in documents.values()],
+            outcomes=outcomes, related_support=related,
             near_misses=[m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
             other_jurisdiction_rules=elsewhere,
         )
 
-    def _trace(self, nodes, facts: dict, missing_why: dict) -> list[TraceItem]:
-        return [self._trace_node(node, facts, missing_why) for node in nodes]
+    def _trace(self, nodes, facts: dict, found: Facts) -> list[TraceItem]:
+        return [self._trace_node(node, facts, found) for node in nodes]
 
-    def _trace_node(self, node, facts: dict, missing_why: dict) -> TraceItem:
+    def _trace_node(self, node, facts: dict, found: Facts) -> TraceItem:
         outcome = _truth_outcome(evaluate_node(node, facts))
         if isinstance(node, AnyOf):
-            return TraceItem(label=node.label, outcome=outcome, children=self._trace(node.children, facts, missing_why))
+            return TraceItem(label=node.label, outcome=outcome, children=self._trace(node.children, facts, found))
         value = facts.get(node.key)
         missing = None
         if outcome == "missing":
-            missing = missing_why.get(node.key) or f"请填报:{QUESTIONS[FACTS[node.fact].question]}"
-        return TraceItem(label=node.label, outcome=outcome, fact=node.key, missing=missing,
-                         value=None if value is None else show_value(node.fact, value))
+            missing = found.missing_why.get(node.key) or f"请填报:{QUESTIONS[FACTS[node.fact].question]}"
+        shown = None if value is None else show_value(node.fact, value)
+        note = found.value_notes.get(node.key)
+        if shown is not None and note:
+            shown = f"{shown}({note})"
+        return TraceItem(label=node.label, outcome=outcome, fact=node.key, missing=missing, value=shown)
 
     def _amount(self, rule: CompiledRule, subject: dict) -> int | None:
         award = rule.rule.award
@@ -147,54 +160,68 @@ class Engine:
         amount = int((base * award.ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         return min(amount, award.cap_yuan) if award.cap_yuan is not None else amount
 
+    def _decided(self, rule: CompiledRule, subject: dict, fired: set) -> tuple[str, int | None]:
+        """A status and amount for one subject: fired rules are due, or open to selection when the bureau selects."""
+        status = _status(rule, subject, fired)
+        if status != "eligible":
+            return status, None
+        if rule.rule.selection:
+            return "may_apply", None
+        return status, self._amount(rule, subject)
+
     def _outcome(self, rule: CompiledRule, facts: Facts, fired: set, as_of: date, profile: Profile) -> RuleOutcome:
-        if rule.rule.subject == "project":
-            status, amount, trace, projects = self._project_status(rule, facts, fired, profile)
+        if rule.rule.subject == "enterprise":
+            status, amount = self._decided(rule, facts.enterprise, fired)
+            trace, subjects = self._trace(rule.conditions, facts.enterprise, facts), []
         else:
-            status = _status(rule, facts.enterprise, fired)
-            amount = self._amount(rule, facts.enterprise) if status == "eligible" else None
-            trace, projects = self._trace(rule.conditions, facts.enterprise, facts.missing_why), []
-        in_force = rule.document.in_force
-        if not in_force.contains(as_of):
+            status, amount, trace, subjects = self._per_item(rule, facts, fired, profile)
+        if not rule.document.in_force.contains(as_of):
             status, amount = "not_in_force", None
-        return self._build(rule, status, amount, trace, projects, as_of)
+        return self._build(rule, status, amount, trace, subjects, as_of)
 
-    def _project_status(self, rule: CompiledRule, facts: Facts, fired: set, profile: Profile):
-        if not facts.projects_known:
-            missing = TraceItem(label="承担的项目", outcome="missing", missing=f"请填报:{QUESTIONS['projects']}")
-            return "undetermined", None, [self._trace(rule.conditions[:1], facts.enterprise, {})[0], missing], []
-        projects = []
-        for subject in facts.projects:
-            status = _status(rule, subject, fired)
-            index = int(subject["subject_key"].removeprefix("project[").removesuffix("]"))
-            projects.append(ProjectOutcome(
-                project_index=index, project_name=profile.projects[index].name, status=status,
-                amount_yuan=self._amount(rule, subject) if status == "eligible" else None,
-                trace=self._trace(rule.conditions, subject, facts.missing_why)))
-        for status in ("eligible", "undetermined"):
-            chosen = [p for p in projects if p.status == status]
+    def _per_item(self, rule: CompiledRule, facts: Facts, fired: set, profile: Profile):
+        """A rule awarded per project or per title: each one decided, the rule taking the best of them."""
+        kind = rule.rule.subject
+        if not facts.known(kind):
+            question = SUBJECT_QUESTIONS[kind]
+            missing = TraceItem(label=QUESTIONS[question], outcome="missing", missing=f"请填报:{QUESTIONS[question]}")
+            return "undetermined", None, [self._trace(rule.conditions[:1], facts.enterprise, facts)[0], missing], []
+        items = []
+        for subject in facts.of_kind(kind):
+            status, amount = self._decided(rule, subject, fired)
+            index = int(subject["subject_key"].split("[")[1].rstrip("]"))
+            name = profile.projects[index].name if kind == "project" else title_name(profile, index)
+            items.append(SubjectOutcome(subject=kind, index=index, name=name, status=status, amount_yuan=amount,
+                                        trace=self._trace(rule.conditions, subject, facts)))
+        for status in ("eligible", "may_apply", "undetermined"):
+            chosen = [item for item in items if item.status == status]
             if chosen:
-                amount = sum(p.amount_yuan or 0 for p in chosen) if status == "eligible" else None
-                if status == "eligible" and rule.rule.award.kind == "non_quantified":
-                    amount = None
-                return status, amount, chosen[0].trace, projects
-        none = TraceItem(label="有符合条件的项目", outcome="not_met", value="无")
-        trace = projects[0].trace if projects else [none]
-        return "not_eligible", None, trace, projects
+                amount = None
+                if status == "eligible" and rule.rule.award.kind != "non_quantified":
+                    amount = sum(item.amount_yuan or 0 for item in chosen)
+                return status, amount, chosen[0].trace, items
+        if not items:
+            return "not_eligible", None, [TraceItem(label=NO_ITEM[kind], outcome="not_met", value="无")], items
+        # The reason shown is that of the item that came closest: the fewest conditions not met.
+        closest = min(items, key=lambda item: sum(step.outcome == "not_met" for step in item.trace))
+        return "not_eligible", None, closest.trace, items
 
-    def _build(self, rule: CompiledRule, status: str, amount, trace, projects, as_of: date) -> RuleOutcome:
+    def _build(self, rule: CompiledRule, status: str, amount, trace, subjects, as_of: date) -> RuleOutcome:
         r, doc = rule.rule, rule.document
         missing = [item.missing for item in _leaves(trace) if item.outcome == "missing" and item.missing]
+        static = self._static[r.id]
         return RuleOutcome(
             rule_id=r.id, title=r.title, strength=r.strength, status=status, status_label=STATUS_LABELS[status],
-            reason=_reason(status, trace, missing, doc, as_of), beneficiary=r.beneficiary,
+            reason=_reason(rule, status, trace, missing, doc, as_of),
+            claimable=r.strength == "explicit" and r.apply_elsewhere is None and status in CLAIMABLE,
+            selection=r.selection, apply_elsewhere=r.apply_elsewhere, beneficiary=r.beneficiary,
             award_kind=r.award.kind, support=r.award.support, amount_yuan=amount,
-            potential_amount_yuan=r.award.amount_yuan if r.award.kind == "fixed" else None,
+            potential_amount_yuan=r.award.amount_yuan if r.award.kind == "fixed" and not r.selection else None,
             amount_text=format_yuan(amount) if amount is not None else None,
             one_off=r.award.one_off, earmark=r.award.earmark, responsible=r.responsible, group=r.group,
             period_from=rule.period.from_, period_to=rule.period.to,
-            citation=self._static[r.id]["citation"], notes=self._static[r.id]["notes"],
-            evidence=self._static[r.id]["evidence"], trace=trace, missing_facts=list(dict.fromkeys(missing)), projects=projects,
+            citation=static["citation"], notes=static["notes"], evidence=static["evidence"], trace=trace,
+            missing_facts=list(dict.fromkeys(missing)), subjects=subjects,
         )
 
     def _near_misses(self, outcome: RuleOutcome, facts: Facts, profile: Profile, as_of: date) -> list[NearMiss]:
@@ -202,7 +229,7 @@ class Engine:
             return []
         rule = self.compiled[outcome.rule_id]
         subject = facts.enterprise
-        if rule.rule.subject == "project":
+        if rule.rule.subject != "enterprise":
             return []
         failing = [leaf for leaf in _flat_leaves(rule.conditions) if test_leaf(leaf, subject) is not True]
         if len(failing) != 1 or failing[0].fact != "sales.first_year_above" or subject[failing[0].key] != 0:
@@ -221,9 +248,39 @@ class Engine:
         if shortfall == 0:
             message = f"{year}年销售收入恰为{format_yuan(sales)},“突破”须超过该额{prize}"
         else:
-            message = f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”还差{format_in_unit_of(shortfall, threshold)}{prize}"
+            message = (f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”还差"
+                       f"{format_in_unit_of(shortfall, threshold)}{prize}")
         return [NearMiss(rule_id=outcome.rule_id, title=outcome.title, message=message,
                          shortfall_yuan=shortfall, award_yuan=award)]
+
+
+def _dated(period: Period | None) -> Dated | None:
+    return Dated(start=period.from_, end=period.to) if period else None
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def document_context(doc: Document, as_of: date) -> DocumentContext:
+    """A document's dates and standing as of a date, said plainly, with its 口径 once."""
+    force, period = doc.in_force, doc.period
+    counted = f"计入{_day(period.from_)}至{_day(period.to)}发生的事项" if period.to else f"计入{_day(period.from_)}起发生的事项"
+    if as_of < force.from_:
+        phase, summary = "not_yet", f"测算日期早于本政策施行日{_day(force.from_)},各项措施尚不适用。"
+    elif force.to is not None and as_of > force.to:
+        phase = "ended"
+        summary = (f"本政策已于{_day(force.to)}到期,测算日期{_day(as_of)}已不在施行期内,各项措施不再适用;"
+                   f"如需了解到期前是否符合,可按到期日{force.to.isoformat()}重新测算。")
+    else:
+        phase = "in_force"
+        ends = f"施行至{_day(force.to)}" if force.to else "未规定失效日期"
+        summary = f"本政策在施行期内({ends}),{counted}。"
+    return DocumentContext(
+        document_id=doc.id, issuer=doc.issuer, document_number=doc.number, title=doc.title, issued_on=doc.issued_on,
+        in_force=_dated(force), period=_dated(period), application_window=_dated(doc.application_window),
+        application_note=doc.application_note, phase=phase, summary=summary,
+        notes=[Note(**n.model_dump()) for n in doc.notes])
 
 
 def _static_parts(rule: CompiledRule) -> dict:
@@ -232,7 +289,7 @@ def _static_parts(rule: CompiledRule) -> dict:
         "citation": Citation(document_id=doc.id, issuer=doc.issuer, document_number=doc.number,
                              document_title=doc.title, issued_on=doc.issued_on, clause_path=r.clause.path,
                              clause_text=r.clause.text, amount_clause=r.award.amount_clause),
-        "notes": [Note(**n.model_dump()) for n in (*doc.notes, *r.notes)],
+        "notes": [Note(**n.model_dump()) for n in r.notes],
         "evidence": [EvidenceItem(**e.model_dump()) for e in r.evidence],
     }
 
@@ -255,14 +312,19 @@ def _leaves(trace: list[TraceItem]):
         yield from _leaves(item.children)
 
 
-def _reason(status: str, trace: list[TraceItem], missing: list[str], doc, as_of: date) -> str:
+def _reason(rule: CompiledRule, status: str, trace: list[TraceItem], missing: list[str], doc, as_of: date) -> str:
     if status == "eligible":
         return "符合全部条件"
+    if status == "may_apply":
+        return "符合条文所列条件,可以申报;是否支持及支持多少由主管部门评审或择优决定"
     if status == "not_in_force":
-        until = f"至{doc.in_force.to.isoformat()}" if doc.in_force.to else "起"
-        return f"测算日期{as_of.isoformat()}不在本政策施行期({doc.in_force.from_.isoformat()}{until})内"
+        if as_of < doc.in_force.from_:
+            return f"测算日期{as_of.isoformat()}早于本政策施行日{doc.in_force.from_.isoformat()}"
+        return f"本政策已于{doc.in_force.to.isoformat()}到期,测算日期{as_of.isoformat()}不在施行期内"
     if status == "undetermined":
         return "尚缺信息:" + ";".join(missing)
-    failed = next(item for item in trace if item.outcome == "not_met")
+    failed = next((item for item in trace if item.outcome == "not_met"), None)
+    if failed is None:
+        return f"不满足:{NO_ITEM.get(rule.rule.subject, '全部条件')}"
     shown = f"(实际:{failed.value})" if failed.value else ""
     return f"不满足:{failed.label}{shown}"

@@ -1,7 +1,7 @@
 """The facts rules may test, and the one place where they are derived from a profile.
 
 A fact is absent when the profile does not tell it: rules then read "missing", never false or zero.
-Dates are integers YYYYMMDD so both evaluators compare them as numbers; 0 means "none held".
+Dates are integers YYYYMMDD so every evaluator compares them as numbers; 0 means "none".
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,19 +12,24 @@ from .profile import Profile
 from .vocabulary import city_of, vocabulary
 
 Unit = Literal["bool", "code", "date", "year", "yuan"]
+Subject = Literal["enterprise", "project", "title"]
 NONE_HELD = 0
+OPEN_END = 99991231
 
 
 @dataclass(frozen=True)
 class FactSpec:
-    """A fact rules may name: its label, unit, which subject carries it and which answer supplies it."""
+    """A fact rules may name: its label, unit, which subject carries it and which answer supplies it.
+
+    `parameter` names what a parameterised fact is computed for: a sales threshold, or the counted period.
+    """
 
     name: str
     label: str
     unit: Unit
     question: str
-    subject: Literal["enterprise", "project"] = "enterprise"
-    parameter: str | None = None
+    subject: Subject = "enterprise"
+    parameter: Literal["threshold_yuan", "period"] | None = None
 
 
 def _catalog() -> dict[str, FactSpec]:
@@ -38,6 +43,7 @@ def _catalog() -> dict[str, FactSpec]:
         FactSpec("above_designated_size", "是否为规模以上工业企业", "bool", "above_designated_size"),
         FactSpec("scale", "企业规模", "code", "scale"),
         FactSpec("ownership", "企业性质", "code", "ownership"),
+        FactSpec("controlled_by", "混合所有制企业的控股方", "code", "controlled_by"),
         FactSpec("sales.first_year_above", "年销售收入首次突破{threshold}的年度", "year", "sales_yuan_by_year",
                  parameter="threshold_yuan"),
         FactSpec("project.kind", "项目类别", "code", "projects", "project"),
@@ -46,30 +52,23 @@ def _catalog() -> dict[str, FactSpec]:
         FactSpec("project.national_grant_yuan", "项目国家资助金额", "yuan", "projects.national_grant_yuan", "project"),
         FactSpec("project.provincial_grant_yuan", "项目省级补助金额", "yuan", "projects.provincial_grant_yuan",
                  "project"),
+        FactSpec("title.kind", "称号类别", "code", "recognitions", "title"),
+        FactSpec("title.level", "称号级别", "code", "recognitions", "title"),
+        FactSpec("title.obtained_on", "称号获得日期", "date", "recognitions", "title"),
+        FactSpec("title.is_new", "称号为新获得(不是复核、续期)", "bool", "recognitions", "title"),
     ]
     for tag, label in vocab["sector_tags"].items():
         specs.append(FactSpec(f"sector.{tag}", f"是否属于{label}领域", "bool", "sector_tags"))
     for kind, spec in vocab["recognition_kinds"].items():
         for level in spec["levels"]:
-            label = f"{vocab['levels'][level]}{spec['label']}获得日期"
-            specs.append(FactSpec(f"recognition.{kind}.{level}", label, "date", "recognitions"))
-            held = f"测算日持有有效的{vocab['levels'][level]}{spec['label']}"
-            specs.append(FactSpec(f"holds.{kind}.{level}", held, "bool", "recognitions"))
+            title = f"{vocab['levels'][level]}{spec['label']}"
+            specs.append(FactSpec(f"recognition.{kind}.{level}", f"新获得{title}的日期", "date", "recognitions",
+                                  parameter="period"))
+            specs.append(FactSpec(f"holds.{kind}.{level}", f"测算日持有有效的{title}", "bool", "recognitions"))
     return {spec.name: spec for spec in specs}
 
 
 FACTS: dict[str, FactSpec] = _catalog()
-
-
-def fact_key(name: str, threshold_yuan: int | None) -> str:
-    """The concrete key of a fact, with its parameter when it takes one."""
-    return f"{name}.{threshold_yuan}" if threshold_yuan is not None else name
-
-
-def fact_label(name: str, threshold_yuan: int | None = None) -> str:
-    """The Chinese label of a (possibly parameterised) fact."""
-    label = FACTS[name].label
-    return label.format(threshold=format_yuan(threshold_yuan)) if threshold_yuan is not None else label
 
 
 def date_number(day: date) -> int:
@@ -82,25 +81,66 @@ def number_date(value: int) -> date:
     return date(value // 10000, value // 100 % 100, value % 100)
 
 
+def window_key(name: str, start: int, end: int) -> str:
+    """The key of a period-bound recognition fact: the first new title obtained within [start, end]."""
+    return f"{name}@{start}-{end}"
+
+
+def fact_key(name: str, threshold_yuan: int | None = None) -> str:
+    """The concrete key of a fact, with its threshold when it takes one (periods: see window_key)."""
+    return f"{name}.{threshold_yuan}" if threshold_yuan is not None else name
+
+
+def fact_label(name: str, threshold_yuan: int | None = None) -> str:
+    """The Chinese label of a (possibly parameterised) fact."""
+    label = FACTS[name].label
+    return label.format(threshold=format_yuan(threshold_yuan)) if threshold_yuan is not None else label
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a rule set asks of a profile beyond plain facts: thresholds, recognition windows, per-item subjects."""
+
+    thresholds_yuan: dict[int, int] = field(default_factory=dict)  # threshold → earliest year any rule counts it
+    windows: frozenset[tuple[str, int, int]] = frozenset()  # (recognition fact, start, end) as YYYYMMDD
+    subjects: frozenset[Subject] = frozenset({"enterprise"})
+
+
 @dataclass
 class Facts:
-    """The facts of one evaluation: one enterprise subject and one subject per project."""
+    """The facts of one evaluation: the enterprise, and one subject per project and per title it holds."""
 
     enterprise: dict
     projects: list[dict]
+    titles: list[dict]
     projects_known: bool
+    titles_known: bool
     missing_why: dict[str, str] = field(default_factory=dict)
+    value_notes: dict[str, str] = field(default_factory=dict)
 
     def subjects(self) -> list[dict]:
-        """Every subject, as the engines receive them."""
-        return [self.enterprise, *self.projects]
+        """Every subject, as the evaluators receive them."""
+        return [self.enterprise, *self.projects, *self.titles]
+
+    def of_kind(self, kind: Subject) -> list[dict]:
+        """The per-item subjects of one kind."""
+        return self.projects if kind == "project" else self.titles
+
+    def known(self, kind: Subject) -> bool:
+        """Whether the profile reported its projects or titles at all."""
+        return self.projects_known if kind == "project" else self.titles_known
+
+
+def year_ended(year: int, as_of: date) -> bool:
+    """A year's figure counts once the year is over: on 31 December it is."""
+    return date(year, 12, 31) <= as_of
 
 
 def ended_sales(profile: Profile, as_of: date) -> dict[int, int] | None:
-    """Sales of the years that had ended by the as-of date; a year's figure counts once it is over."""
+    """Sales of the years that had ended by the as-of date."""
     if profile.sales_yuan_by_year is None:
         return None
-    return {year: yuan for year, yuan in profile.sales_yuan_by_year.items() if year < as_of.year}
+    return {year: yuan for year, yuan in profile.sales_yuan_by_year.items() if year_ended(year, as_of)}
 
 
 def first_year_above(sales: dict[int, int], threshold_yuan: int, counted_from: int) -> int | str:
@@ -121,24 +161,55 @@ def first_year_above(sales: dict[int, int], threshold_yuan: int, counted_from: i
     return NONE_HELD
 
 
-def _recognition_facts(profile: Profile, as_of: date) -> dict[str, int]:
-    if profile.recognitions is None:
-        return {}
-    facts: dict = {name: NONE_HELD for name in FACTS if name.startswith("recognition.")}
-    facts.update({name: False for name in FACTS if name.startswith("holds.")})
-    for item in profile.recognitions:
-        if item.obtained_on > as_of:
-            continue
-        key = f"recognition.{item.kind}.{item.level}"
-        held = date_number(item.obtained_on)
-        # The earliest date counts: "新获得" asks when the title was first obtained.
-        facts[key] = held if facts[key] == NONE_HELD else min(facts[key], held)
+def _show(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _recognition_facts(profile: Profile, as_of: date, needs: Needs, notes: dict[str, str]) -> dict:
+    facts: dict = {name: False for name in FACTS if name.startswith("holds.")}
+    held = [item for item in profile.recognitions or [] if item.obtained_on <= as_of]
+    for item in held:
         if item.valid_until is None or item.valid_until >= as_of:
             facts[f"holds.{item.kind}.{item.level}"] = True
+    for name, start, end in needs.windows:
+        _, kind, level = name.split(".")
+        same = [item for item in held if (item.kind, item.level) == (kind, level)]
+        # Only a new title counts: a review or renewal (复核、续期) of one already held is not "新获得".
+        inside = sorted(date_number(item.obtained_on) for item in same
+                        if item.renewal_of is None and start <= date_number(item.obtained_on) <= end)
+        key = window_key(name, start, end)
+        facts[key] = inside[0] if inside else NONE_HELD
+        if not inside and same:
+            seen = ";".join(f"{_show(item.obtained_on)}{'复核、续期' if item.renewal_of else '获得'}" for item in same)
+            notes[key] = f"计入期内无新获得(已填报:{seen})"
     return facts
 
 
-def derive(profile: Profile, as_of: date, thresholds_yuan: dict[int, int]) -> Facts:
+def _sales_facts(profile: Profile, as_of: date, needs: Needs, missing: dict, notes: dict) -> dict:
+    facts: dict = {}
+    sales = ended_sales(profile, as_of)
+    if sales is None:
+        return facts
+    open_years = [year for year in profile.sales_yuan_by_year or {} if not year_ended(year, as_of)]
+    pending = "、".join(f"{year}年度" for year in open_years) + "尚未结束,不计入" if open_years else ""
+    for threshold, counted_from in sorted(needs.thresholds_yuan.items()):
+        year = first_year_above(sales, threshold, counted_from)
+        key = fact_key("sales.first_year_above", threshold)
+        if isinstance(year, int):
+            facts[key] = year
+            if pending:
+                notes[key] = pending
+        else:
+            missing[key] = f"{pending};{year}" if pending and not sales else year
+    return facts
+
+
+def _item_subject(enterprise: dict, kind: Subject, index: int, own: dict) -> dict:
+    facts = {k: v for k, v in enterprise.items() if k not in ("subject", "subject_key")}
+    return facts | {"subject": kind, "subject_key": f"{kind}[{index}]"} | own
+
+
+def derive(profile: Profile, as_of: date, needs: Needs) -> Facts:
     """All facts the rules may test, derived from the profile as of a date."""
     enterprise: dict = {
         "subject": "enterprise",
@@ -147,41 +218,38 @@ def derive(profile: Profile, as_of: date, thresholds_yuan: dict[int, int]) -> Fa
         "county_code": profile.division_code,
         "entity_kind": profile.entity_kind,
     }
-    for name in ("strategic_emerging", "above_designated_size", "scale", "ownership"):
+    for name in ("strategic_emerging", "above_designated_size", "scale", "ownership", "controlled_by"):
         if getattr(profile, name) is not None:
             enterprise[name] = getattr(profile, name)
     if profile.industry_code is not None:
         enterprise["industry_division"] = profile.industry_code[:3]
     if profile.sector_tags is not None:
         enterprise.update({f"sector.{tag}": tag in profile.sector_tags for tag in vocabulary()["sector_tags"]})
-    enterprise.update(_recognition_facts(profile, as_of))
     missing_why: dict[str, str] = {}
-    sales = ended_sales(profile, as_of)
-    if sales is not None:
-        for threshold, counted_from in sorted(thresholds_yuan.items()):
-            year = first_year_above(sales, threshold, counted_from)
-            key = fact_key("sales.first_year_above", threshold)
-            if isinstance(year, int):
-                enterprise[key] = year
-            else:
-                missing_why[key] = year
+    value_notes: dict[str, str] = {}
+    if profile.recognitions is not None:
+        enterprise.update(_recognition_facts(profile, as_of, needs, value_notes))
+    enterprise.update(_sales_facts(profile, as_of, needs, missing_why, value_notes))
     projects = []
-    for index, project in enumerate(profile.projects or []):
-        if project.approved_on > as_of:
-            continue
-        facts = {k: v for k, v in enterprise.items() if k not in ("subject", "subject_key")}
-        facts.update({
-            "subject": "project",
-            "subject_key": f"project[{index}]",
-            "project.kind": project.kind,
-            "project.approved_on": date_number(project.approved_on),
-        })
-        for name in ("new_investment_yuan", "national_grant_yuan", "provincial_grant_yuan"):
-            value = getattr(project, name)
-            if value is not None:
-                facts[f"project.{name}"] = value
-        projects.append(facts)
-    return Facts(enterprise, projects, profile.projects is not None, missing_why)
+    if "project" in needs.subjects:
+        for index, project in enumerate(profile.projects or []):
+            if project.approved_on > as_of:
+                continue
+            own = {"project.kind": project.kind, "project.approved_on": date_number(project.approved_on)}
+            for name in ("new_investment_yuan", "national_grant_yuan", "provincial_grant_yuan"):
+                if getattr(project, name) is not None:
+                    own[f"project.{name}"] = getattr(project, name)
+            projects.append(_item_subject(enterprise, "project", index, own))
+    titles = []
+    if "title" in needs.subjects:
+        for index, item in enumerate(profile.recognitions or []):
+            if item.obtained_on > as_of:
+                continue
+            titles.append(_item_subject(enterprise, "title", index, {
+                "title.kind": item.kind, "title.level": item.level,
+                "title.obtained_on": date_number(item.obtained_on), "title.is_new": item.renewal_of is None}))
+    return Facts(enterprise, projects, titles, profile.projects is not None, profile.recognitions is not None,
+                 missing_why, value_notes)
 
 
 def sales_peak(profile: Profile, as_of: date, first_year: int, last_year: int) -> tuple[int, int] | None:
@@ -189,6 +257,15 @@ def sales_peak(profile: Profile, as_of: date, first_year: int, last_year: int) -
     sales = ended_sales(profile, as_of) or {}
     within = [(yuan, year) for year, yuan in sales.items() if first_year <= year <= last_year]
     return max(within) if within else None
+
+
+def title_name(profile: Profile, index: int) -> str:
+    """How one of the profile's titles is named to people: its name or label, level and date."""
+    item = profile.recognitions[index]
+    vocab = vocabulary()
+    label = item.name or f"{vocab['levels'][item.level]}{vocab['recognition_kinds'][item.kind]['label']}"
+    number = f",{item.document_number}" if item.document_number else ""
+    return f"{label}({_show(item.obtained_on)}{number})"
 
 
 QUESTIONS = {
@@ -200,6 +277,7 @@ QUESTIONS = {
     "above_designated_size": "是否为规模以上工业企业",
     "scale": "企业规模",
     "ownership": "企业性质(民营、国有等)",
+    "controlled_by": "混合所有制企业由哪一方控股",
     "sales_yuan_by_year": "各年度年销售收入",
     "recognitions": "已获得的认定、称号、名单",
     "projects": "承担的项目",

@@ -156,6 +156,8 @@ class Profile(BaseModel):
     scale: Scale | None = Field(default=None, description="企业规模:large 大型 / medium 中型 / small 小型 / micro 微型")
     ownership: Ownership | None = Field(
         default=None, description="企业性质:private 民营 / state 国有 / foreign 外资 / collective 集体 / mixed 混合所有制")
+    controlled_by: Literal["private", "state", "foreign", "collective"] | None = Field(
+        default=None, description="混合所有制企业由哪一方控股(控股方的性质);其他企业不填")
     sales_yuan_by_year: dict[Year, Yuan] | None = Field(
         default=None, max_length=MAX_SALES_YEARS, description="年销售收入(元),按年度;未填的年度视为未知"
     )
@@ -220,3 +222,9 @@ class Profile(BaseModel):
                     "sales_year", "年度{year}不在{lo}—{hi}之间", {"year": year, "lo": EARLIEST_YEAR, "hi": this_year}
                 )
         return dict(sorted(sales.items()))
+
+    @model_validator(mode="after")
+    def _controller_only_for_mixed(self) -> "Profile":
+        if self.controlled_by is not None and self.ownership != "mixed":
+            raise PydanticCustomError("controlled_by", "只有混合所有制企业填写控股方")
+        return self

@@ -4,15 +4,26 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Status = Literal["eligible", "not_eligible", "undetermined", "not_in_force"]
+Status = Literal["eligible", "may_apply", "undetermined", "not_eligible", "not_in_force"]
 Outcome = Literal["met", "not_met", "missing"]
 
 STATUS_LABELS = {
     "eligible": "符合",
-    "not_eligible": "不符合",
+    "may_apply": "可申报·需评审",
     "undetermined": "待确定",
+    "not_eligible": "不符合",
     "not_in_force": "不在政策施行期",
 }
+# What each status means, in plain words, wherever a status is shown.
+STATUS_MEANINGS = {
+    "eligible": "满足条文规定的全部条件,可按所列金额或方式申请",
+    "may_apply": "属于条文所指的对象,可以申报;是否给予、给予多少由主管部门评审或择优决定",
+    "undetermined": "还缺少判断所需的信息,补充后才能确定",
+    "not_eligible": "不满足条文规定的条件",
+    "not_in_force": "测算日期不在本政策的施行期内",
+}
+# Statuses an enterprise may claim at the bureau (the bureau verifies undetermined facts and selects may_apply).
+CLAIMABLE = ("eligible", "may_apply", "undetermined")
 
 
 class TraceItem(BaseModel):
@@ -47,14 +58,39 @@ class EvidenceItem(BaseModel):
     label: str
 
 
-class ProjectOutcome(BaseModel):
-    """How a project-level rule came out for one project."""
+class SubjectOutcome(BaseModel):
+    """How a rule awarded per project or per title came out for one of them."""
 
-    project_index: int
-    project_name: str
+    subject: Literal["project", "title"]
+    index: int = Field(description="position in the profile's projects or recognitions")
+    name: str
     status: Status
     amount_yuan: int | None = None
     trace: list[TraceItem]
+
+
+class Dated(BaseModel):
+    """A date range; `end` null means the text states no end."""
+
+    start: date
+    end: date | None = None
+
+
+class DocumentContext(BaseModel):
+    """A policy document as of the evaluation date: its three dates, whether it is in force, its 口径 once."""
+
+    document_id: str
+    issuer: str
+    document_number: str | None
+    title: str
+    issued_on: date
+    in_force: Dated = Field(description="施行期")
+    period: Dated = Field(description="计入期: qualifying events in this period count")
+    application_window: Dated | None = Field(description="申报期, when known")
+    application_note: str
+    phase: Literal["not_yet", "in_force", "ended"]
+    summary: str = Field(description="the document's standing as of the date, in one plain Chinese sentence")
+    notes: list["Note"] = Field(description="document-level interpretation decisions (口径), shown once")
 
 
 class RuleOutcome(BaseModel):
@@ -66,6 +102,9 @@ class RuleOutcome(BaseModel):
     status: Status
     status_label: str
     reason: str
+    claimable: bool = Field(description="whether it can be applied for at this bureau from this result")
+    selection: bool = Field(description="the bureau selects or decides: met conditions give 可申报·需评审")
+    apply_elsewhere: str | None = Field(default=None, description="where it is claimed when not at this bureau")
     beneficiary: str
     award_kind: Literal["fixed", "ratio", "match", "non_quantified"]
     support: str
@@ -79,11 +118,11 @@ class RuleOutcome(BaseModel):
     period_from: date
     period_to: date | None
     citation: Citation
-    notes: list[Note]
+    notes: list[Note] = Field(description="this rule's interpretation decisions; the document's are in documents")
     evidence: list[EvidenceItem]
     trace: list[TraceItem]
     missing_facts: list[str] = []
-    projects: list[ProjectOutcome] = []
+    subjects: list[SubjectOutcome] = Field(default=[], description="per project or per title, for such rules")
 
 
 class NearMiss(BaseModel):
@@ -108,6 +147,7 @@ class EvaluationResult(BaseModel):
     total_yuan: int
     total_text: str
     counts: dict[Status, int]
+    documents: list[DocumentContext] = Field(description="the jurisdiction's documents: dates, standing, 口径")
     outcomes: list[RuleOutcome] = Field(description="measures with a defined benefit, of the profile's jurisdiction")
     related_support: list[RuleOutcome] = Field(
         description="directional and encouragement measures (支持、鼓励 a class of enterprise), same statuses"

@@ -46,18 +46,26 @@ class Jurisdiction(Strict):
 
 
 class Document(Strict):
-    """A policy document: who issued it, when, where it applies and which events it counts."""
+    """A policy document: who issued it, when, where it applies, which events it counts and when to apply."""
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     issuer: str
-    number: str | None = None
+    number: str | None = Field(default=None, description="document number exactly as printed")
     title: str
     issued_on: date
     source: str
     jurisdiction: Jurisdiction
-    in_force: Period
-    period: Period = Field(description="the period in which qualifying events count")
+    in_force: Period = Field(description="施行期: when the document's measures apply")
+    period: Period = Field(description="计入期: the period in which qualifying events count")
+    application_window: Period | None = Field(default=None, description="申报期, when the text or a notice fixes it")
+    application_note: str = Field(min_length=1, description="how and when to apply, in Chinese")
     notes: list[Note] = []
+
+    @model_validator(mode="after")
+    def _period_within_force(self) -> "Document":
+        if self.period.from_ < self.in_force.from_:
+            raise ValueError("the counted period starts before the document is in force")
+        return self
 
 
 class Condition(Strict):
@@ -137,11 +145,18 @@ class Rule(Strict):
     id: str = Field(pattern=RULE_ID)
     title: str
     clause: Clause
-    subject: Literal["enterprise", "project"] = "enterprise"
+    subject: Literal["enterprise", "project", "title"] = Field(
+        default="enterprise",
+        description="what the award is for: the enterprise once, each project, or each new title (认定、称号)")
     strength: Literal["explicit", "directional", "encouragement"] = Field(
         default="explicit",
         description="explicit: a defined benefit; directional/encouragement: support for a class, listed as related",
     )
+    selection: bool = Field(
+        default=False,
+        description="the bureau selects or decides at its discretion: conditions met give 可申报·需评审, not 符合")
+    apply_elsewhere: str | None = Field(
+        default=None, description="where the benefit is claimed when not from this bureau (e.g. 主管税务机关)")
     beneficiary: str = Field(description="who receives it, in Chinese: 企业, 单位, 产业集聚区…")
     responsible: str | None = None
     group: str | None = None

@@ -79,7 +79,7 @@ def fill_xuchang(page, base_url, credit_code="91350100M000100Y43"):
     page.fill("#credit_code", credit_code)
     page.select_option("#division_code", "411000")
     page.select_option("#strategic_emerging", "yes")
-    page.fill("#as_of", "2021-06-30")
+    page.fill("#as_of", "2020-12-31")
     page.select_option("#amount_unit", "wan")
     page.fill("#sales-0-year", "2018")
     page.fill("#sales-0-amount", "90000")

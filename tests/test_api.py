@@ -19,14 +19,14 @@ def app(make_app):
 
 
 def test_evaluate_returns_awards_with_citations(client):
-    response = client.post("/api/v1/evaluate", json={"profile": PROFILE, "as_of": "2021-06-30"})
+    response = client.post("/api/v1/evaluate", json={"profile": PROFILE, "as_of": "2020-12-31"})
     assert response.status_code == 200
     body = response.get_json()
-    assert body["total_yuan"] == 300000 and body["as_of"] == "2021-06-30" and body["ruleset_version"]
+    assert body["total_yuan"] == 300000 and body["as_of"] == "2020-12-31" and body["ruleset_version"]
     due = {o["rule_id"]: o for o in body["outcomes"] if o["status"] == "eligible"}
     assert set(due) == {"xuchang.sei_sales_milestone.rev_1bn", "xuchang.smart_mfg.provincial_smart_factory"}
     citation = due["xuchang.sei_sales_milestone.rev_1bn"]["citation"]
-    assert citation["document_number"] == "许政〔2017〕29号" and citation["clause_path"] == "二(一)2"
+    assert citation["document_number"] == "许政[2017]29号" and citation["clause_path"] == "二(一)2"
     assert "首次突破10亿元" in citation["clause_text"]
     assert due["xuchang.sei_sales_milestone.rev_1bn"]["notes"] and due["xuchang.sei_sales_milestone.rev_1bn"]["trace"]
 
@@ -66,7 +66,7 @@ def test_rules_listing_filters_and_detail(client):
     assert client.get("/api/v1/rules?city=411000&award_kind=ratio").get_json()["count"] == 1
     detail = client.get("/api/v1/rules/xuchang.mfg_innovation_center.national").get_json()
     assert detail["rule"]["clause"]["text"].startswith("启动制造业创新中心培育工作")
-    assert detail["rule"]["award"]["amount_yuan"] == 1000000 and detail["document"]["number"] == "许政〔2017〕29号"
+    assert detail["rule"]["award"]["amount_yuan"] == 1000000 and detail["document"]["number"] == "许政[2017]29号"
     assert client.get("/api/v1/rules/no.such").status_code == 404
 
 

@@ -9,7 +9,7 @@ from eligibility.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = {"profile": {"name": "许昌某公司", "credit_code": "91350100M000100Y43", "division_code": "411002",
                        "recognitions": [{"kind": "mfg_innovation_center", "level": "national",
-                                         "obtained_on": "2018-01-02"}]}, "as_of": "2021-01-01"}
+                                         "obtained_on": "2018-01-02"}]}, "as_of": "2020-12-31"}
 
 
 def test_module_cli_prints_result_json(tmp_path, capsys):
@@ -17,7 +17,7 @@ def test_module_cli_prints_result_json(tmp_path, capsys):
     path.write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
     assert main(["evaluate", str(path)]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["total_yuan"] == 1000000 and result["as_of"] == "2021-01-01"
+    assert result["total_yuan"] == 1000000 and result["as_of"] == "2020-12-31"
 
 
 def test_invalid_profile_exits_2_with_message(tmp_path, capsys):

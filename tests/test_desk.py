@@ -16,7 +16,7 @@ PROFILE = {
     "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000},
     "recognitions": [{"kind": "smart_factory", "level": "provincial", "obtained_on": "2019-05-20"}], "projects": [],
 }
-DOCUMENT = json.dumps({"profile": PROFILE, "as_of": "2021-06-30"}, ensure_ascii=False)
+DOCUMENT = json.dumps({"profile": PROFILE, "as_of": "2020-12-31"}, ensure_ascii=False)
 SALES = "xuchang.sei_sales_milestone.rev_1bn"
 FACTORY = "xuchang.smart_mfg.provincial_smart_factory"
 PASSWORD = "correct horse battery"
@@ -143,7 +143,7 @@ def test_full_flow_to_export_and_double_claim_refused(app, client):
     assert rows[0][1] == reference and rows[0][3] == PROFILE["credit_code"] and rows[0][8] == 100000
     assert len(rows) == 2  # one award and the total line
     csv_text = client.get("/desk/export.csv?from=2000-01-01&to=2999-12-31").get_data(as_text=True)
-    assert reference in csv_text and "许政〔2017〕29号" in csv_text
+    assert reference in csv_text and "许政[2017]29号" in csv_text
 
 
 def test_reevaluate_and_audit_trail_on_the_desk(app, client):

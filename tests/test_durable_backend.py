@@ -10,7 +10,7 @@ from eligibility.engine import Engine
 from eligibility.profile import Profile
 from eligibility.reference import ReferenceBackend
 
-AS_OF = date(2021, 6, 30)
+AS_OF = date(2020, 12, 31)
 XUCHANG_SEI = {
     "name": "许昌某电气公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
     "strategic_emerging": True, "sales_yuan_by_year": {2018: 900_000_000, 2019: 1_200_000_000},

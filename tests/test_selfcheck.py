@@ -12,7 +12,7 @@ XUCHANG = {
     "entity_kind": "enterprise", "strategic_emerging": "yes", "amount_unit": "wan",
     "sales-0-year": "2018", "sales-0-amount": "90000", "sales-1-year": "2019", "sales-1-amount": "120000",
     "recognition_state": "yes", "recognitions-0-kind": "smart_factory", "recognitions-0-level": "provincial",
-    "recognitions-0-obtained_on": "2019-05-20", "as_of": "2021-06-30",
+    "recognitions-0-obtained_on": "2019-05-20", "as_of": "2020-12-31",
 }
 
 
@@ -55,7 +55,7 @@ def test_valid_xuchang_profile_gets_30_wan_with_both_clauses(client):
     assert "合计 30万元" in html
     assert "10万元" in html and "20万元" in html
     assert "二(一)2" in html and "二(三)10" in html
-    assert "许政〔2017〕29号" in html
+    assert "许政[2017]29号" in html
     assert "<details>" in html  # verbatim clause text expandable
 
 
@@ -108,7 +108,7 @@ def test_json_download_and_upload_round_trip(client):
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment")
     saved = json.loads(response.get_data(as_text=True))
-    assert saved["as_of"] == "2021-06-30"
+    assert saved["as_of"] == "2020-12-31"
     assert saved["profile"]["strategic_emerging"] is True
     assert saved["profile"]["sales_yuan_by_year"] == {"2018": 900000000, "2019": 1200000000}
     assert saved["result"]["total_yuan"] == 300000
@@ -116,7 +116,7 @@ def test_json_download_and_upload_round_trip(client):
     upload = {"file": (io.BytesIO(response.get_data()), "selfcheck.json")}
     html = client.post("/selfcheck/load", data=upload, content_type="multipart/form-data").get_data(as_text=True)
     assert 'value="91350100M000100Y43"' in html and 'value="120000"' in html  # amounts back in 万元
-    assert 'value="2019-05-20"' in html and 'value="2021-06-30"' in html
+    assert 'value="2019-05-20"' in html and 'value="2020-12-31"' in html
 
 
 def test_result_page_carries_document_for_download_and_edit(client):

@@ -16,12 +16,11 @@ from ..clock import day_end, day_start, local_time, utcnow
 from ..engine import Engine
 from ..money import format_yuan
 from ..profile import Profile
-from ..result import EvaluationResult, RuleOutcome
+from ..result import CLAIMABLE, EvaluationResult, RuleOutcome
 from ..vocabulary import city_of
 from .models import (Application, AuditEntry, Claim, Decision, Determination, Enterprise, EvidenceItem, LedgerEntry,
                      User)
 
-CLAIMABLE = ("eligible", "undetermined")
 EVIDENCE_STATUSES = ("missing", "verified", "rejected")
 OUTCOMES = ("approve", "reject", "more_info")
 
@@ -42,10 +41,10 @@ class DoublePayout(CaseworkError):
 
 @dataclass(frozen=True)
 class ClaimRequest:
-    """An award the enterprise chooses to claim: a rule, and for project rules the project's index."""
+    """An award the enterprise chooses to claim: a rule, and for per-project or per-title rules the item's index."""
 
     rule_id: str
-    project_index: int | None = None
+    item_index: int | None = None
 
 
 def audit(session: Session, actor: str, action: str, entity: str, entity_id: int,
@@ -55,10 +54,13 @@ def audit(session: Session, actor: str, action: str, entity: str, entity_id: int
                            application_id=application_id, before=before, after=after))
 
 
-def _ledger_key(outcome: RuleOutcome, project_index: int | None, profile: Profile) -> str:
-    if project_index is None:
+def _ledger_key(outcome: RuleOutcome, item_index: int | None, profile: Profile) -> str:
+    if item_index is None:
         return "enterprise"
-    project = profile.projects[project_index]
+    if outcome.subjects[0].subject == "title":
+        title = profile.recognitions[item_index]
+        return f"title:{title.kind}:{title.level}:{title.obtained_on.isoformat()}"
+    project = profile.projects[item_index]
     return f"project:{project.name}:{project.approved_on.isoformat()}"
 
 
@@ -66,18 +68,19 @@ def _claims_from(result: EvaluationResult, requests: list[ClaimRequest], profile
     claims = []
     for req in requests:
         outcome = result.outcome(req.rule_id)
-        if outcome is None or outcome.status not in CLAIMABLE:
+        if outcome is None or not outcome.claimable:
             raise CaseworkError(f"“{outcome.title if outcome else req.rule_id}”不在可申请的奖励之中")
         amount = outcome.amount_yuan if outcome.status == "eligible" else outcome.potential_amount_yuan
-        if outcome.projects:
-            if req.project_index is None:
-                raise CaseworkError(f"“{outcome.title}”按项目申请,请选择项目")
-            project = next((p for p in outcome.projects if p.project_index == req.project_index), None)
-            if project is None or project.status not in CLAIMABLE:
-                raise CaseworkError(f"所选项目不符合“{outcome.title}”")
-            amount = project.amount_yuan
+        if outcome.subjects:
+            item_word = "项目" if outcome.subjects[0].subject == "project" else "称号"
+            if req.item_index is None:
+                raise CaseworkError(f"“{outcome.title}”按{item_word}申请,请选择{item_word}")
+            item = next((i for i in outcome.subjects if i.index == req.item_index), None)
+            if item is None or item.status not in CLAIMABLE:
+                raise CaseworkError(f"所选{item_word}不符合“{outcome.title}”")
+            amount = item.amount_yuan if item.status == "eligible" else outcome.potential_amount_yuan
         claim = Claim(rule_id=outcome.rule_id, title=outcome.title, one_off=outcome.one_off, claimed_yuan=amount,
-                      ledger_key=_ledger_key(outcome, req.project_index if outcome.projects else None, profile))
+                      ledger_key=_ledger_key(outcome, req.item_index if outcome.subjects else None, profile))
         claim.evidence = [EvidenceItem(evidence_id=e.id, label=e.label) for e in outcome.evidence]
         claims.append(claim)
     if not claims:

@@ -9,7 +9,7 @@ from wtforms import HiddenField
 
 from ..casework import service
 from ..money import format_wan
-from ..result import EvaluationResult
+from ..result import CLAIMABLE, EvaluationResult
 from . import engine
 from .database import session
 from .selfcheck import SelfCheckForm, parse_saved, profile_formdata, render_form
@@ -29,14 +29,15 @@ def claimable(result: EvaluationResult) -> list[dict]:
     """The awards an enterprise may claim: eligible or undetermined measures, per project for project rules."""
     options = []
     for outcome in result.outcomes:
-        if outcome.status not in service.CLAIMABLE:
+        if not outcome.claimable:
             continue
-        if outcome.projects:
-            for project in outcome.projects:
-                if project.status in service.CLAIMABLE:
-                    options.append({"value": f"{outcome.rule_id}@{project.project_index}", "outcome": outcome,
-                                    "label": f"{outcome.title}(项目:{project.project_name})",
-                                    "amount": project.amount_yuan, "status": project.status})
+        if outcome.subjects:
+            word = "项目" if outcome.subjects[0].subject == "project" else "称号"
+            for item in outcome.subjects:
+                if item.status in CLAIMABLE:
+                    options.append({"value": f"{outcome.rule_id}@{item.index}", "outcome": outcome,
+                                    "label": f"{outcome.title}({word}:{item.name})",
+                                    "amount": item.amount_yuan, "status": item.status})
         else:
             amount = outcome.amount_yuan if outcome.status == "eligible" else outcome.potential_amount_yuan
             options.append({"value": outcome.rule_id, "outcome": outcome, "label": outcome.title,
