@@ -78,7 +78,7 @@ def _show_code(fact: str, value: object) -> str:
         return vocab["ownerships"].get(value, str(value))
     if fact == "entity_kind":
         return vocab["entity_kinds"].get(value, str(value))
-    if fact == "controlled_by":
+    if fact == "controlling_owner":
         return vocab["ownerships"].get(value, str(value))
     if fact == "project.kind":
         return vocab["project_kinds"].get(value, {}).get("label", str(value))
@@ -173,7 +173,7 @@ class _Compiler:
             self.fail(where, f"{spec.name!r} is not yes/no")
         vocab = vocabulary()
         known = {"entity_kind": vocab["entity_kinds"], "scale": vocab["scales"], "ownership": vocab["ownerships"],
-                 "controlled_by": vocab["ownerships"], "industry_division": industries(),
+                 "controlling_owner": vocab["ownerships"], "industry_division": industries(),
                  "project.kind": vocab["project_kinds"], "title.kind": vocab["recognition_kinds"],
                  "title.level": vocab["levels"]}.get(spec.name)
         if known is not None:
