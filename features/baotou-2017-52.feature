@@ -17,10 +17,10 @@
     而且该企业于2018-10-01获得国家级“高新技术企业”
     而且该企业承担一个“技术改造项目”,2018-05-01立项
     当测算奖励
-    那么规则“baotou.fiscal.tech_renovation_and_new_project”的结果为“符合”
+    那么规则“baotou.fiscal.tech_renovation_and_new_project”的结果为“可申报·需评审”
     而且规则“baotou.fiscal.tech_renovation_and_new_project”的支持方式为“一定资金或免税支持”
     而且规则“baotou.fiscal.tech_renovation_and_new_project”引用条款“六(三)1”
-    而且规则“baotou.fund.guidance_funds_priority”的结果为“符合”
+    而且规则“baotou.fund.guidance_funds_priority”的结果为“可申报·需评审”
     而且规则“baotou.tax.manufacturing_upgrade_income_tax”的结果为“符合”
     而且规则“baotou.tax.hnte_income_tax”的结果为“符合”
     而且规则“baotou.tax.import_equipment”的结果为“符合”
@@ -29,7 +29,7 @@
     而且规则“baotou.finance.sme_loans”的结果为“符合”
     而且规则“baotou.finance.bond_ipo_priority”的结果为“符合”
     而且规则“baotou.power.large_user_direct_supply”的结果为“符合”
-    而且规则“baotou.honour.energy_efficiency_leader”的结果为“符合”
+    而且规则“baotou.honour.energy_efficiency_leader”的结果为“可申报·需评审”
     而且规则“baotou.tech.renovation_project_pool”的结果为“符合”
     而且规则“baotou.rare_earth.terminal_products”的结果为“符合”
     而且规则“baotou.rare_earth.new_materials_industry”的结果为“符合”
@@ -48,19 +48,19 @@
     而且该企业不属于任何所列领域
     而且该企业承担一个“<类别>”,<立项日期>立项
     当测算奖励
-    那么规则“baotou.fiscal.tech_renovation_and_new_project”的结果为“<结果>”
+    那么规则“baotou.fiscal.tech_renovation_and_new_project”的结果为“<结果评审>”
 
     例子:
-      | 测算日期   | 行业 | 战新 | 类别               | 立项日期   | 结果           |
-      | 2019-06-30 | C31  | 不是 | 技术改造项目       | 2018-05-01 | 符合           |
-      | 2019-06-30 | C39  | 是   | 技术改造项目       | 2018-05-01 | 符合           |
-      | 2019-06-30 | C39  | 不是 | 技术改造项目       | 2018-05-01 | 不符合         |
-      | 2019-06-30 | C39  | 不是 | 新建先进制造业项目 | 2018-05-01 | 符合           |
-      | 2019-06-30 | C31  | 不是 | 新增用地的工业项目 | 2018-05-01 | 不符合         |
-      | 2019-06-30 | C31  | 不是 | 技术改造项目       | 2017-06-15 | 不符合         |
-      | 2019-06-30 | C31  | 不是 | 技术改造项目       | 2017-06-16 | 符合           |
-      | 2020-12-31 | C31  | 不是 | 技术改造项目       | 2020-12-31 | 符合           |
-      | 2021-06-30 | C31  | 不是 | 技术改造项目       | 2021-01-01 | 不在政策施行期 |
+      | 测算日期   | 行业 | 战新 | 类别               | 立项日期   | 结果           | 结果评审       |
+      | 2019-06-30 | C31  | 不是 | 技术改造项目       | 2018-05-01 | 符合           | 可申报·需评审  |
+      | 2019-06-30 | C39  | 是   | 技术改造项目       | 2018-05-01 | 符合           | 可申报·需评审  |
+      | 2019-06-30 | C39  | 不是 | 技术改造项目       | 2018-05-01 | 不符合         | 不符合         |
+      | 2019-06-30 | C39  | 不是 | 新建先进制造业项目 | 2018-05-01 | 符合           | 可申报·需评审  |
+      | 2019-06-30 | C31  | 不是 | 新增用地的工业项目 | 2018-05-01 | 不符合         | 不符合         |
+      | 2019-06-30 | C31  | 不是 | 技术改造项目       | 2017-06-15 | 不符合         | 不符合         |
+      | 2019-06-30 | C31  | 不是 | 技术改造项目       | 2017-06-16 | 符合           | 可申报·需评审  |
+      | 2020-12-31 | C31  | 不是 | 技术改造项目       | 2020-12-31 | 符合           | 可申报·需评审  |
+      | 2021-06-30 | C31  | 不是 | 技术改造项目       | 2021-01-01 | 不在政策施行期 | 不在政策施行期 |
 
   场景: 未填报承担的项目时项目类措施待确定(baotou.fiscal.tech_renovation_and_new_project)
     假如一家注册在包头市的企业
@@ -150,14 +150,14 @@
     而且该企业没有获得任何认定、称号
     而且该企业属于“<领域>”领域
     当测算奖励
-    那么规则“baotou.fund.guidance_funds_priority”的结果为“<结果>”
+    那么规则“baotou.fund.guidance_funds_priority”的结果为“<结果评审>”
 
     例子:
-      | 领域         | 结果   |
-      | 蒙中医药     | 符合   |
-      | 高端装备制造 | 符合   |
-      | 电子信息     | 符合   |
-      | 纺织服装     | 不符合 |
+      | 领域         | 结果   | 结果评审      |
+      | 蒙中医药     | 符合   | 可申报·需评审 |
+      | 高端装备制造 | 符合   | 可申报·需评审 |
+      | 电子信息     | 符合   | 可申报·需评审 |
+      | 纺织服装     | 不符合 | 不符合        |
 
   场景: 高新技术企业不论领域均列入基金优先支持(baotou.fund.guidance_funds_priority)
     假如一家注册在包头市的企业
@@ -165,7 +165,7 @@
     而且该企业不属于任何所列领域
     而且该企业于2016-03-01获得国家级“高新技术企业”
     当测算奖励
-    那么规则“baotou.fund.guidance_funds_priority”的结果为“符合”
+    那么规则“baotou.fund.guidance_funds_priority”的结果为“可申报·需评审”
     而且规则“baotou.tax.hnte_income_tax”的结果为“符合”
 
   场景: 没有高新技术企业认定的不适用高新技术企业所得税优惠(baotou.tax.hnte_income_tax)
@@ -188,12 +188,12 @@
     而且规则“baotou.first_set.usage_incentive”的结果为“<鼓励政策>”
 
     例子:
-      | 级别   | 认定               | 保险补偿 | 鼓励政策 |
+      | 级别   | 认定                 | 保险补偿 | 鼓励政策 |
       | 国家级 | 首台(套)重大技术装备 | 符合     | 符合     |
       | 省级   | 首台(套)重大技术装备 | 不符合   | 符合     |
-      | 市级   | 首批次新材料       | 不符合   | 符合     |
-      | 国家级 | 首版次软件         | 不符合   | 符合     |
-      | 国家级 | 高新技术企业       | 不符合   | 不符合   |
+      | 市级   | 首批次新材料         | 不符合   | 符合     |
+      | 国家级 | 首版次软件           | 不符合   | 符合     |
+      | 国家级 | 高新技术企业         | 不符合   | 不符合   |
 
   场景大纲: 战略性新兴产业绿色信贷(baotou.finance.green_credit)
     假如一家注册在包头市的企业
@@ -226,12 +226,12 @@
     而且该企业<规上>规模以上工业企业
     当测算奖励
     那么规则“baotou.power.large_user_direct_supply”的结果为“<结果>”
-    而且规则“baotou.honour.energy_efficiency_leader”的结果为“<结果>”
+    而且规则“baotou.honour.energy_efficiency_leader”的结果为“<结果评审>”
 
     例子:
-      | 规上 | 结果   |
-      | 是   | 符合   |
-      | 不是 | 不符合 |
+      | 规上 | 结果   | 结果评审      |
+      | 是   | 符合   | 可申报·需评审 |
+      | 不是 | 不符合 | 不符合        |
 
   场景大纲: 工业项目用地优先保障、优惠地价、分期支付和弹性年期出让(baotou.land.*)(baotou.land.installment_payment、baotou.land.preferential_price)
     假如一家注册在包头市的企业
@@ -326,16 +326,16 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 领域               | 规则                                            | 结果   |
-      | 稀土+终端应用      | baotou.rare_earth.terminal_products             | 符合   |
-      | 稀土+终端应用      | baotou.rare_earth.new_materials_industry        | 不符合 |
-      | 纺织服装           | baotou.rare_earth.terminal_products             | 不符合 |
-      | 军民融合           | baotou.mil_civ.project_pool                     | 符合   |
-      | 纺织服装           | baotou.mil_civ.project_pool                     | 不符合 |
-      | 工业设计服务       | baotou.service_platforms.design_testing_ecommerce | 符合   |
-      | 检验检测认证服务   | baotou.service_platforms.design_testing_ecommerce | 符合   |
-      | 电子商务           | baotou.service_platforms.design_testing_ecommerce | 符合   |
-      | 纺织服装           | baotou.service_platforms.design_testing_ecommerce | 不符合 |
+      | 领域             | 规则                                              | 结果   |
+      | 稀土+终端应用    | baotou.rare_earth.terminal_products               | 符合   |
+      | 稀土+终端应用    | baotou.rare_earth.new_materials_industry          | 不符合 |
+      | 纺织服装         | baotou.rare_earth.terminal_products               | 不符合 |
+      | 军民融合         | baotou.mil_civ.project_pool                       | 符合   |
+      | 纺织服装         | baotou.mil_civ.project_pool                       | 不符合 |
+      | 工业设计服务     | baotou.service_platforms.design_testing_ecommerce | 符合   |
+      | 检验检测认证服务 | baotou.service_platforms.design_testing_ecommerce | 符合   |
+      | 电子商务         | baotou.service_platforms.design_testing_ecommerce | 符合   |
+      | 纺织服装         | baotou.service_platforms.design_testing_ecommerce | 不符合 |
 
   场景大纲: 研发、节能、工业云和技术改造项目(baotou.tech.rd_programmes、baotou.green.energy_saving_projects、baotou.smart.industrial_cloud_platforms、baotou.tech.renovation_project_pool)
     假如一家注册在包头市的企业
@@ -346,16 +346,16 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 行业 | 类别                         | 规则                                 | 结果   |
-      | C39  | 研发攻关项目(核心技术攻关、新产品开发) | baotou.tech.rd_programmes            | 符合   |
-      | C39  | 技术改造项目                 | baotou.tech.rd_programmes            | 不符合 |
-      | C31  | 节能技术改造项目             | baotou.green.energy_saving_projects  | 符合   |
-      | C31  | 重大节能改造示范项目         | baotou.green.energy_saving_projects  | 符合   |
-      | C31  | 技术改造项目                 | baotou.green.energy_saving_projects  | 不符合 |
-      | I65  | 工业云、大数据平台建设项目   | baotou.smart.industrial_cloud_platforms | 符合   |
+      | 行业 | 类别                                   | 规则                                    | 结果   |
+      | C39  | 研发攻关项目(核心技术攻关、新产品开发) | baotou.tech.rd_programmes               | 符合   |
+      | C39  | 技术改造项目                           | baotou.tech.rd_programmes               | 不符合 |
+      | C31  | 节能技术改造项目                       | baotou.green.energy_saving_projects     | 符合   |
+      | C31  | 重大节能改造示范项目                   | baotou.green.energy_saving_projects     | 符合   |
+      | C31  | 技术改造项目                           | baotou.green.energy_saving_projects     | 不符合 |
+      | I65  | 工业云、大数据平台建设项目             | baotou.smart.industrial_cloud_platforms | 符合   |
       | I65  | 研发攻关项目(核心技术攻关、新产品开发) | baotou.smart.industrial_cloud_platforms | 不符合 |
-      | C31  | 技术改造项目                 | baotou.tech.renovation_project_pool  | 符合   |
-      | C39  | 技术改造项目                 | baotou.tech.renovation_project_pool  | 不符合 |
+      | C31  | 技术改造项目                           | baotou.tech.renovation_project_pool     | 符合   |
+      | C39  | 技术改造项目                           | baotou.tech.renovation_project_pool     | 不符合 |
 
   场景大纲: 高新技术企业证书须在测算日有效(baotou.tax.hnte_income_tax)
     假如一家注册在包头市的企业

@@ -17,10 +17,12 @@
     而且该企业没有获得任何认定、称号
     而且该企业承担一个“智能化(自动化)改造项目”,2018-05-01立项
     当测算奖励
-    那么规则“tianshui.fiscal.key_areas_support”的结果为“符合”
+    那么规则“tianshui.fiscal.key_areas_support”的结果为“可申报·需评审”
+    而且规则“tianshui.fiscal.key_areas_support”可以向本局申请
     而且规则“tianshui.fiscal.key_areas_support”的支持方式为“补助、贴息、奖励、人员培训和品牌宣传推广”
     而且规则“tianshui.fiscal.key_areas_support”引用条款“四(二)”
     而且规则“tianshui.tax.preferential_policies”的结果为“符合”
+    而且规则“tianshui.tax.preferential_policies”不向本局申请,而是“向主管税务机关申报享受”
     而且规则“tianshui.sei.backbone_enterprises”的结果为“符合”
     而且规则“tianshui.sme.service_system”的结果为“符合”
     而且规则“tianshui.sme.specialized_new”的结果为“符合”
@@ -41,19 +43,51 @@
     而且一家注册在天水市麦积区的企业
     而且该企业承担一个“<类别>”,<立项日期>立项
     当测算奖励
-    那么规则“tianshui.fiscal.key_areas_support”的结果为“<结果>”
+    那么规则“tianshui.fiscal.key_areas_support”的结果为“<结果评审>”
+
+    例子: 重点支持由市财政局、市工信委择优确定,满足领域条件的为“可申报·需评审”
+      | 测算日期   | 类别                   | 立项日期   | 结果           | 结果评审       |
+      | 2019-06-30 | 智能化(自动化)改造项目 | 2018-05-01 | 可申报·需评审  | 可申报·需评审  |
+      | 2019-06-30 | 产业链延伸项目         | 2018-05-01 | 可申报·需评审  | 可申报·需评审  |
+      | 2019-06-30 | 科技成果转化项目       | 2018-05-01 | 可申报·需评审  | 可申报·需评审  |
+      | 2019-06-30 | 两化融合项目           | 2018-05-01 | 不符合         | 不符合         |
+      | 2019-06-30 | 技术改造项目           | 2018-05-01 | 不符合         | 不符合         |
+      | 2019-06-30 | 智能化(自动化)改造项目 | 2017-02-21 | 不符合         | 不符合         |
+      | 2019-06-30 | 智能化(自动化)改造项目 | 2017-02-22 | 可申报·需评审  | 可申报·需评审  |
+      | 2025-12-31 | 智能化(自动化)改造项目 | 2025-12-31 | 可申报·需评审  | 可申报·需评审  |
+      | 2026-06-30 | 智能化(自动化)改造项目 | 2026-01-01 | 不在政策施行期 | 不在政策施行期 |
+
+  场景大纲: 先进装备两化融合只对装备制造企业(tianshui.fiscal.equipment_ii_integration)
+    假如一家注册在天水市的企业
+    而且该企业所属行业为<行业>
+    而且该企业不属于任何所列领域
+    而且该企业承担一个“<类别>”,<立项日期>立项
+    当测算奖励
+    那么规则“tianshui.fiscal.equipment_ii_integration”的结果为“<结果评审>”
 
     例子:
-      | 测算日期   | 类别                     | 立项日期   | 结果           |
-      | 2019-06-30 | 智能化(自动化)改造项目 | 2018-05-01 | 符合           |
-      | 2019-06-30 | 两化融合项目             | 2018-05-01 | 符合           |
-      | 2019-06-30 | 产业链延伸项目           | 2018-05-01 | 符合           |
-      | 2019-06-30 | 科技成果转化项目         | 2018-05-01 | 符合           |
-      | 2019-06-30 | 技术改造项目             | 2018-05-01 | 不符合         |
-      | 2019-06-30 | 智能化(自动化)改造项目 | 2017-02-21 | 不符合         |
-      | 2019-06-30 | 智能化(自动化)改造项目 | 2017-02-22 | 符合           |
-      | 2025-12-31 | 智能化(自动化)改造项目 | 2025-12-31 | 符合           |
-      | 2026-06-30 | 智能化(自动化)改造项目 | 2026-01-01 | 不在政策施行期 |
+      | 行业 | 类别                   | 立项日期   | 结果          | 结果评审      |
+      | C34  | 两化融合项目           | 2018-05-01 | 可申报·需评审 | 可申报·需评审 |
+      | C40  | 两化融合项目           | 2018-05-01 | 可申报·需评审 | 可申报·需评审 |
+      | C33  | 两化融合项目           | 2017-02-22 | 可申报·需评审 | 可申报·需评审 |
+      | C27  | 两化融合项目           | 2018-05-01 | 不符合        | 不符合        |
+      | C41  | 两化融合项目           | 2018-05-01 | 不符合        | 不符合        |
+      | C34  | 两化融合项目           | 2017-02-21 | 不符合        | 不符合        |
+      | C34  | 智能化(自动化)改造项目 | 2018-05-01 | 不符合        | 不符合        |
+
+  场景: 属于高端装备领域的企业的两化融合项目(tianshui.fiscal.equipment_ii_integration)
+    假如一家注册在天水市的企业
+    而且该企业属于“高端装备制造”领域
+    而且该企业承担一个“两化融合项目”,2018-05-01立项
+    当测算奖励
+    那么规则“tianshui.fiscal.equipment_ii_integration”的结果为“可申报·需评审”
+
+  场景: 未填报所属行业和领域时装备两化融合待确定(tianshui.fiscal.equipment_ii_integration)
+    假如一家注册在天水市的企业
+    而且该企业承担一个“两化融合项目”,2018-05-01立项
+    当测算奖励
+    那么规则“tianshui.fiscal.equipment_ii_integration”的结果为“待确定”
+    而且规则“tianshui.fiscal.equipment_ii_integration”缺少“所属行业”
 
   场景: 未填报项目时财政重点支持待确定(tianshui.fiscal.key_areas_support)
     假如一家注册在天水市的企业
@@ -65,9 +99,8 @@
     假如一家注册在天水市的企业
     而且该企业所属行业为<行业>
     当测算奖励
-    那么规则“tianshui.award.major_contribution_enterprise”的结果为“<结果>”
-    而且规则“tianshui.award.major_contribution_leader”的结果为“<结果>”
-    而且规则“tianshui.talent.out_of_province_talent”的结果为“<结果>”
+    那么规则“tianshui.award.major_contribution_enterprise”的结果为“<评审结果评审>”
+    而且规则“tianshui.award.major_contribution_leader”的结果为“<评审结果评审>”
     而且规则“tianshui.talent.project_based_introduction”的结果为“<结果>”
     而且规则“tianshui.finance.manufacturing_credit”的结果为“<结果>”
     而且规则“tianshui.service_mfg.support”的结果为“<结果>”
@@ -78,23 +111,65 @@
     而且规则“tianshui.fdi.encouraged_category”的结果为“<结果>”
 
     例子:
-      | 行业 | 结果   |
-      | C13  | 符合   |
-      | C38  | 符合   |
-      | C43  | 符合   |
-      | D44  | 不符合 |
-      | F52  | 不符合 |
+      | 行业 | 结果   | 评审结果      | 评审结果评审  |
+      | C13  | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | C38  | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | C43  | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | D44  | 不符合 | 不符合        | 不符合        |
+      | F52  | 不符合 | 不符合        | 不符合        |
 
-  场景: 重大贡献企业奖励的条件待实施办法规定(tianshui.award.major_contribution_enterprise)
+  场景: 重大贡献企业奖励由市政府评定,制造业企业可以申报(tianshui.award.major_contribution_enterprise)
     假如一家注册在天水市的企业
     而且该企业所属行业为C34
     当测算奖励
-    那么规则“tianshui.award.major_contribution_enterprise”的结果为“符合”
+    那么规则“tianshui.award.major_contribution_enterprise”的结果为“可申报·需评审”
+    而且规则“tianshui.award.major_contribution_enterprise”可以向本局申请
     而且规则“tianshui.award.major_contribution_enterprise”的支持方式为“任期奖励、专项奖励、股票期权、科技成果入股等或一次性物质奖励”
     而且规则“tianshui.award.major_contribution_enterprise”引用条款“四(六)”
 
-  场景: 未填报所属行业时面向制造业的措施待确定
+  场景大纲: 省外引进人才的待遇须确有引进的人才(tianshui.talent.out_of_province_talent)
+    假如测算日期为<测算日期>
+    而且一家注册在天水市的企业
+    而且该企业所属行业为<行业>
+    而且该企业于<日期>获得<级别>“从省外引进的高层次、急需、紧缺人才(经人社部门认定)”
+    当测算奖励
+    那么规则“tianshui.talent.out_of_province_talent”的结果为“<结果>”
+
+    例子:
+      | 测算日期   | 行业 | 日期       | 级别 | 结果           |
+      | 2019-06-30 | C38  | 2018-04-01 | 市级 | 符合           |
+      | 2019-06-30 | C38  | 2017-02-22 | 省级 | 符合           |
+      | 2019-06-30 | C38  | 2017-02-21 | 市级 | 不符合         |
+      | 2019-06-30 | F52  | 2018-04-01 | 市级 | 不符合         |
+      | 2025-12-31 | C38  | 2025-12-31 | 市级 | 符合           |
+      | 2026-01-01 | C38  | 2025-12-31 | 市级 | 不在政策施行期 |
+
+  场景: 没有引进省外人才的制造业企业不适用人才待遇(tianshui.talent.out_of_province_talent)
     假如一家注册在天水市的企业
+    而且该企业所属行业为C38
+    而且该企业没有获得任何认定、称号
+    当测算奖励
+    那么规则“tianshui.talent.out_of_province_talent”的结果为“不符合”
+
+  场景: 每名新引进的人才各列一项(tianshui.talent.out_of_province_talent)
+    假如一家注册在天水市的企业
+    而且该企业所属行业为C38
+    而且该企业于2016-04-01获得市级“从省外引进的高层次、急需、紧缺人才(经人社部门认定)”
+    而且该企业于2018-04-01获得市级“从省外引进的高层次、急需、紧缺人才(经人社部门认定)”
+    而且该企业于2019-04-01获得市级“从省外引进的高层次、急需、紧缺人才(经人社部门认定)”
+    当测算奖励
+    那么规则“tianshui.talent.out_of_province_talent”的结果为“符合”
+    而且规则“tianshui.talent.out_of_province_talent”有2个称号符合
+
+  场景: 未填报认定情况或所属行业时人才待遇待确定(tianshui.talent.out_of_province_talent)
+    假如一家注册在天水市的企业
+    当测算奖励
+    那么规则“tianshui.talent.out_of_province_talent”的结果为“待确定”
+    而且规则“tianshui.talent.out_of_province_talent”缺少“已获得的认定、称号、名单”
+
+  场景: 引进了人才但未填报所属行业时待确定(tianshui.talent.out_of_province_talent)
+    假如一家注册在天水市的企业
+    而且该企业于2018-04-01获得市级“从省外引进的高层次、急需、紧缺人才(经人社部门认定)”
     当测算奖励
     那么规则“tianshui.talent.out_of_province_talent”的结果为“待确定”
     而且规则“tianshui.talent.out_of_province_talent”缺少“所属行业”
@@ -182,36 +257,36 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 领域                           | 规则                                         | 结果   |
-      | 孵化器、众创空间等创业载体运营 | tianshui.innovation.incubators               | 符合   |
-      | 孵化器、众创空间等创业载体运营 | tianshui.sme.incubation_parks                | 符合   |
-      | 纺织服装                       | tianshui.innovation.incubators               | 不符合 |
-      | 纺织服装                       | tianshui.sme.incubation_parks                | 不符合 |
-      | 工业设计服务                   | tianshui.design.industrial_design_firms      | 符合   |
-      | 纺织服装                       | tianshui.design.industrial_design_firms      | 不符合 |
-      | 电子信息                       | tianshui.sector.it_components                | 符合   |
-      | 纺织服装                       | tianshui.sector.it_components                | 不符合 |
-      | 集成电路                       | tianshui.sector.semiconductor_devices        | 符合   |
-      | 纺织服装                       | tianshui.sector.semiconductor_devices        | 不符合 |
-      | 宽禁带半导体器件、真空电子器件 | tianshui.sector.wide_bandgap                 | 符合   |
-      | 集成电路                       | tianshui.sector.wide_bandgap                 | 不符合 |
+      | 领域                           | 规则                                          | 结果   |
+      | 孵化器、众创空间等创业载体运营 | tianshui.innovation.incubators                | 符合   |
+      | 孵化器、众创空间等创业载体运营 | tianshui.sme.incubation_parks                 | 符合   |
+      | 纺织服装                       | tianshui.innovation.incubators                | 不符合 |
+      | 纺织服装                       | tianshui.sme.incubation_parks                 | 不符合 |
+      | 工业设计服务                   | tianshui.design.industrial_design_firms       | 符合   |
+      | 纺织服装                       | tianshui.design.industrial_design_firms       | 不符合 |
+      | 电子信息                       | tianshui.sector.it_components                 | 符合   |
+      | 纺织服装                       | tianshui.sector.it_components                 | 不符合 |
+      | 集成电路                       | tianshui.sector.semiconductor_devices         | 符合   |
+      | 纺织服装                       | tianshui.sector.semiconductor_devices         | 不符合 |
+      | 宽禁带半导体器件、真空电子器件 | tianshui.sector.wide_bandgap                  | 符合   |
+      | 集成电路                       | tianshui.sector.wide_bandgap                  | 不符合 |
       | 循环经济、再生资源             | tianshui.sector.energy_saving_remanufacturing | 符合   |
       | 节能环保                       | tianshui.sector.energy_saving_remanufacturing | 符合   |
       | 纺织服装                       | tianshui.sector.energy_saving_remanufacturing | 不符合 |
-      | 建材                           | tianshui.sector.green_building_materials_use | 符合   |
-      | 纺织服装                       | tianshui.sector.green_building_materials_use | 不符合 |
-      | 绿色催化                       | tianshui.sector.green_catalysis_incubation   | 符合   |
-      | 建材                           | tianshui.sector.green_catalysis_incubation   | 不符合 |
-      | 轨道交通装备                   | tianshui.sector.rail_transit                 | 符合   |
-      | 通用航空                       | tianshui.sector.rail_transit                 | 不符合 |
-      | 通用航空                       | tianshui.sector.general_aviation             | 符合   |
-      | 轨道交通装备                   | tianshui.sector.general_aviation             | 不符合 |
-      | 通用航空                       | tianshui.sector.aviation_electronics         | 符合   |
-      | 轨道交通装备                   | tianshui.sector.aviation_electronics         | 不符合 |
-      | 军民融合                       | tianshui.mil_civ.demo_park                   | 符合   |
-      | 纺织服装                       | tianshui.mil_civ.demo_park                   | 不符合 |
-      | 军民融合                       | tianshui.mil_civ.qualification_assistance    | 符合   |
-      | 纺织服装                       | tianshui.mil_civ.qualification_assistance    | 不符合 |
+      | 建材                           | tianshui.sector.green_building_materials_use  | 符合   |
+      | 纺织服装                       | tianshui.sector.green_building_materials_use  | 不符合 |
+      | 绿色催化                       | tianshui.sector.green_catalysis_incubation    | 符合   |
+      | 建材                           | tianshui.sector.green_catalysis_incubation    | 不符合 |
+      | 轨道交通装备                   | tianshui.sector.rail_transit                  | 符合   |
+      | 通用航空                       | tianshui.sector.rail_transit                  | 不符合 |
+      | 通用航空                       | tianshui.sector.general_aviation              | 符合   |
+      | 轨道交通装备                   | tianshui.sector.general_aviation              | 不符合 |
+      | 通用航空                       | tianshui.sector.aviation_electronics          | 符合   |
+      | 轨道交通装备                   | tianshui.sector.aviation_electronics          | 不符合 |
+      | 军民融合                       | tianshui.mil_civ.demo_park                    | 符合   |
+      | 纺织服装                       | tianshui.mil_civ.demo_park                    | 不符合 |
+      | 军民融合                       | tianshui.mil_civ.qualification_assistance     | 符合   |
+      | 纺织服装                       | tianshui.mil_civ.qualification_assistance     | 不符合 |
 
   场景: 未填报所属领域时领域类措施待确定(tianshui.sector.rail_transit)
     假如一家注册在天水市的企业

@@ -18,10 +18,11 @@
     而且该企业于2022-05-01获得国家级“单项冠军产品”
     而且该企业承担一个“列入省、市重点项目计划的重大项目”,2024-01-10立项
     当测算奖励
-    那么规则“xinxiang.fund.special_fund”的结果为“符合”
+    那么规则“xinxiang.fund.special_fund”的结果为“可申报·需评审”
     而且规则“xinxiang.fund.special_fund”的支持方式为“制造业高质量发展专项资金支持”
     而且规则“xinxiang.fund.special_fund”引用条款“三(八)1”
     而且规则“xinxiang.tax.tax_and_fee_reduction”的结果为“符合”
+    而且规则“xinxiang.tax.tax_and_fee_reduction”不向本局申请,而是“向主管税务机关申报享受”
     而且规则“xinxiang.project.lifecycle_service”的结果为“符合”
     而且规则“xinxiang.factor.follows_project”的结果为“符合”
     而且规则“xinxiang.quota.energy_environment”的结果为“符合”
@@ -77,7 +78,7 @@
       | 技术改造项目                           | 不符合   | 符合     | 符合     | 不符合   |
       | 新建先进制造业项目                     | 不符合   | 符合     | 不符合   | 不符合   |
       | 节水改造示范项目                       | 不符合   | 不符合   | 符合     | 不符合   |
-      | 智能化(自动化)改造项目               | 不符合   | 不符合   | 符合     | 不符合   |
+      | 智能化(自动化)改造项目                 | 不符合   | 不符合   | 符合     | 不符合   |
       | 研发攻关项目(核心技术攻关、新产品开发) | 不符合   | 不符合   | 不符合   | 符合     |
 
   场景: 未填报项目时项目类措施待确定(xinxiang.project.lifecycle_service)
@@ -92,7 +93,7 @@
     而且该企业所属行业为<行业>
     而且该企业不属于任何所列领域
     当测算奖励
-    那么规则“xinxiang.fund.special_fund”的结果为“<结果>”
+    那么规则“xinxiang.fund.special_fund”的结果为“<评审结果评审>”
     而且规则“xinxiang.finance.long_term_financing”的结果为“<结果>”
     而且规则“xinxiang.smart.factories_and_benchmarks”的结果为“<结果>”
     而且规则“xinxiang.service_mfg.support”的结果为“<结果>”
@@ -103,13 +104,13 @@
     而且规则“xinxiang.design.industrial_design_centres”的结果为“<结果>”
     而且规则“xinxiang.green.designations”的结果为“<结果>”
 
-    例子:
-      | 行业 | 结果   |
-      | C34  | 符合   |
-      | C13  | 符合   |
-      | C27  | 符合   |
-      | F52  | 不符合 |
-      | I65  | 不符合 |
+    例子: 专项资金支持的是择优确定的重点集群、企业、项目、平台,制造业企业为“可申报·需评审”
+      | 行业 | 结果   | 评审结果      | 评审结果评审  |
+      | C34  | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | C13  | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | C27  | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | F52  | 不符合 | 不符合        | 不符合        |
+      | I65  | 不符合 | 不符合        | 不符合        |
 
   场景: 未填报所属行业时面向制造业的措施待确定(xinxiang.fund.special_fund)
     假如一家注册在新乡市的企业
@@ -178,27 +179,27 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 级别   | 认定                   | 规则                                        | 结果   |
-      | 省级   | “专精特新”中小企业     | xinxiang.sme.specialized_listing            | 符合   |
-      | 国家级 | 专精特新“小巨人”企业   | xinxiang.sme.specialized_listing            | 符合   |
-      | 省级   | 头雁企业               | xinxiang.sme.specialized_listing            | 不符合 |
-      | 市级   | “专精特新”中小企业     | xinxiang.brand.brand_support                | 符合   |
-      | 国家级 | 单项冠军培育企业       | xinxiang.brand.brand_support                | 符合   |
-      | 市级   | 头雁企业               | xinxiang.brand.brand_support                | 符合   |
-      | 国家级 | 高新技术企业           | xinxiang.brand.brand_support                | 不符合 |
-      | 市级   | 头雁企业               | xinxiang.leading.chain_leader_and_head_goose | 符合   |
-      | 市级   | 产业链链主企业         | xinxiang.leading.chain_leader_and_head_goose | 符合   |
-      | 市级   | 产业链链主企业         | xinxiang.data.industry_data_center          | 符合   |
-      | 省级   | 头雁企业               | xinxiang.data.industry_data_center          | 不符合 |
-      | 市级   | 首批次新材料           | xinxiang.first_set.promotion                | 符合   |
-      | 国家级 | 首台(套)重大技术装备   | xinxiang.first_set.promotion                | 符合   |
-      | 国家级 | 高新技术企业           | xinxiang.first_set.promotion                | 不符合 |
-      | 省级   | 首版次软件             | xinxiang.innovation.procurement_preference  | 符合   |
-      | 国家级 | 高新技术企业           | xinxiang.innovation.procurement_preference  | 不符合 |
-      | 国家级 | 境内外证券交易所上市   | xinxiang.finance.listed_refinancing         | 符合   |
-      | 省级   | 上市后备企业(培育库) | xinxiang.finance.listed_refinancing         | 不符合 |
-      | 省级   | 上市后备企业(培育库) | xinxiang.listing.dengding_taihang           | 符合   |
-      | 国家级 | 境内外证券交易所上市   | xinxiang.listing.dengding_taihang           | 不符合 |
+      | 级别   | 认定                 | 规则                                         | 结果   |
+      | 省级   | “专精特新”中小企业   | xinxiang.sme.specialized_listing             | 符合   |
+      | 国家级 | 专精特新“小巨人”企业 | xinxiang.sme.specialized_listing             | 符合   |
+      | 省级   | 头雁企业             | xinxiang.sme.specialized_listing             | 不符合 |
+      | 市级   | “专精特新”中小企业   | xinxiang.brand.brand_support                 | 符合   |
+      | 国家级 | 单项冠军培育企业     | xinxiang.brand.brand_support                 | 符合   |
+      | 市级   | 头雁企业             | xinxiang.brand.brand_support                 | 符合   |
+      | 国家级 | 高新技术企业         | xinxiang.brand.brand_support                 | 不符合 |
+      | 市级   | 头雁企业             | xinxiang.leading.chain_leader_and_head_goose | 符合   |
+      | 市级   | 产业链链主企业       | xinxiang.leading.chain_leader_and_head_goose | 符合   |
+      | 市级   | 产业链链主企业       | xinxiang.data.industry_data_center           | 符合   |
+      | 省级   | 头雁企业             | xinxiang.data.industry_data_center           | 不符合 |
+      | 市级   | 首批次新材料         | xinxiang.first_set.promotion                 | 符合   |
+      | 国家级 | 首台(套)重大技术装备 | xinxiang.first_set.promotion                 | 符合   |
+      | 国家级 | 高新技术企业         | xinxiang.first_set.promotion                 | 不符合 |
+      | 省级   | 首版次软件           | xinxiang.innovation.procurement_preference   | 符合   |
+      | 国家级 | 高新技术企业         | xinxiang.innovation.procurement_preference   | 不符合 |
+      | 国家级 | 境内外证券交易所上市 | xinxiang.finance.listed_refinancing          | 符合   |
+      | 省级   | 上市后备企业(培育库) | xinxiang.finance.listed_refinancing          | 不符合 |
+      | 省级   | 上市后备企业(培育库) | xinxiang.listing.dengding_taihang            | 符合   |
+      | 国家级 | 境内外证券交易所上市 | xinxiang.listing.dengding_taihang            | 不符合 |
 
   场景: 未填报认定情况时专精特新上市支持待确定(xinxiang.sme.specialized_listing)
     假如一家注册在新乡市的企业
@@ -215,13 +216,13 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 领域                   | 规则                                     | 结果   |
-      | 电池(动力电池、储能电池) | xinxiang.sector.emerging_industries    | 符合   |
-      | 生物医药               | xinxiang.sector.emerging_industries      | 符合   |
-      | 纺织服装               | xinxiang.sector.emerging_industries      | 不符合 |
-      | 公共安全应急装备和产品 | xinxiang.supply_chain.emergency_platform | 符合   |
-      | 纺织服装               | xinxiang.supply_chain.emergency_platform | 不符合 |
-      | 工业设计服务           | xinxiang.design.industrial_design_centres | 符合   |
+      | 领域                     | 规则                                      | 结果   |
+      | 电池(动力电池、储能电池) | xinxiang.sector.emerging_industries       | 符合   |
+      | 生物医药                 | xinxiang.sector.emerging_industries       | 符合   |
+      | 纺织服装                 | xinxiang.sector.emerging_industries       | 不符合 |
+      | 公共安全应急装备和产品   | xinxiang.supply_chain.emergency_platform  | 符合   |
+      | 纺织服装                 | xinxiang.supply_chain.emergency_platform  | 不符合 |
+      | 工业设计服务             | xinxiang.design.industrial_design_centres | 符合   |
 
   场景: 战略性新兴产业企业列入新兴产业培育(xinxiang.sector.emerging_industries)
     假如一家注册在新乡市的企业
@@ -308,7 +309,26 @@
       | 民营企业           | 符合   |
       | 国有及国有控股企业 | 不符合 |
       | 外商投资企业       | 不符合 |
-      | 混合所有制企业     | 不符合 |
+      | 集体企业           | 不符合 |
+
+  场景大纲: 混合所有制企业以控股方为准(xinxiang.private.leader_liaison)
+    假如一家注册在新乡市的企业
+    而且该企业为混合所有制企业,由<控股方>控股
+    当测算奖励
+    那么规则“xinxiang.private.leader_liaison”的结果为“<结果>”
+
+    例子:
+      | 控股方             | 结果   |
+      | 民营企业           | 符合   |
+      | 国有及国有控股企业 | 不符合 |
+      | 外商投资企业       | 不符合 |
+
+  场景: 混合所有制企业未说明控股方时待确定(xinxiang.private.leader_liaison)
+    假如一家注册在新乡市的企业
+    而且该企业为混合所有制企业,未说明控股方
+    当测算奖励
+    那么规则“xinxiang.private.leader_liaison”的结果为“待确定”
+    而且规则“xinxiang.private.leader_liaison”缺少“混合所有制企业还需填报由哪一方控股”
 
   场景: 未填报企业性质时领导干部联系民营企业待确定(xinxiang.private.leader_liaison)
     假如一家注册在新乡市的企业

@@ -15,14 +15,14 @@
     而且规则“xuchang.mfg_innovation_center.provincial”的结果为“<省级结果>”
 
     例子:
-      | 注册地     | 单位     | 日期       | 级别   | 国家级结果 | 省级结果 |
-      | 许昌市     | 企业     | 2018-03-01 | 国家级 | 符合       | 不符合   |
-      | 许昌市     | 事业单位 | 2018-03-01 | 省级   | 不符合     | 符合     |
-      | 长葛市     | 企业     | 2017-06-16 | 省级   | 不符合     | 符合     |
-      | 许昌市     | 企业     | 2017-06-15 | 国家级 | 不符合     | 不符合   |
-      | 许昌市     | 企业     | 2020-12-31 | 国家级 | 符合       | 不符合   |
-      | 许昌市     | 企业     | 2021-01-01 | 国家级 | 不符合     | 不符合   |
-      | 新乡市     | 企业     | 2018-03-01 | 国家级 | 不符合     | 不符合   |
+      | 注册地 | 单位     | 日期       | 级别   | 国家级结果 | 省级结果 |
+      | 许昌市 | 企业     | 2018-03-01 | 国家级 | 符合       | 不符合   |
+      | 许昌市 | 事业单位 | 2018-03-01 | 省级   | 不符合     | 符合     |
+      | 长葛市 | 企业     | 2017-06-16 | 省级   | 不符合     | 符合     |
+      | 许昌市 | 企业     | 2017-06-15 | 国家级 | 不符合     | 不符合   |
+      | 许昌市 | 企业     | 2020-12-31 | 国家级 | 符合       | 不符合   |
+      | 许昌市 | 企业     | 2021-01-01 | 国家级 | 不符合     | 不符合   |
+      | 新乡市 | 企业     | 2018-03-01 | 国家级 | 不符合     | 不符合   |
 
   场景: 国家级制造业创新中心奖励100万元并引用条款(xuchang.mfg_innovation_center.national)
     假如一家注册在许昌市魏都区的企业
@@ -198,13 +198,13 @@
     而且奖励合计为<合计>万元
 
     例子:
-      | 日期       | 称号                 | 规则                                          | 结果   | 合计 |
-      | 2018-02-01 | 制造业单项冠军示范企业 | xuchang.single_champion.demo_enterprise       | 符合   | 50   |
-      | 2016-12-01 | 制造业单项冠军示范企业 | xuchang.single_champion.demo_enterprise       | 不符合 | 0    |
+      | 日期       | 称号                   | 规则                                           | 结果   | 合计 |
+      | 2018-02-01 | 制造业单项冠军示范企业 | xuchang.single_champion.demo_enterprise        | 符合   | 50   |
+      | 2016-12-01 | 制造业单项冠军示范企业 | xuchang.single_champion.demo_enterprise        | 不符合 | 0    |
       | 2019-02-01 | 单项冠军培育企业       | xuchang.single_champion.cultivation_enterprise | 符合   | 20   |
-      | 2019-02-01 | 单项冠军培育企业       | xuchang.single_champion.demo_enterprise       | 不符合 | 20   |
-      | 2020-02-01 | 单项冠军产品           | xuchang.single_champion.product               | 符合   | 10   |
-      | 2022-02-01 | 单项冠军产品           | xuchang.single_champion.product               | 不符合 | 0    |
+      | 2019-02-01 | 单项冠军培育企业       | xuchang.single_champion.demo_enterprise        | 不符合 | 20   |
+      | 2020-02-01 | 单项冠军产品           | xuchang.single_champion.product                | 符合   | 10   |
+      | 2022-02-01 | 单项冠军产品           | xuchang.single_champion.product                | 不符合 | 0    |
       | 2017-02-01 | 单项冠军培育企业       | xuchang.single_champion.cultivation_enterprise | 不符合 | 0    |
 
   场景大纲: 重大绿色化改造示范项目获省级补助后市级等额配套(xuchang.green_retrofit.municipal_matching)
@@ -216,13 +216,13 @@
     那么规则“xuchang.green_retrofit.municipal_matching”的结果为“<结果>”
 
     例子:
-      | 类别                     | 投资    | 省级补助 | 结果   |
-      | 重大节能改造示范项目     | 999.99  | 100      | 不符合 |
-      | 重大节能改造示范项目     | 1000    | 100      | 符合   |
-      | 节水改造示范项目         | 1000.01 | 100      | 符合   |
-      | 清洁生产改造示范项目     | 5000    | 0        | 不符合 |
+      | 类别                       | 投资    | 省级补助 | 结果   |
+      | 重大节能改造示范项目       | 999.99  | 100      | 不符合 |
+      | 重大节能改造示范项目       | 1000    | 100      | 符合   |
+      | 节水改造示范项目           | 1000.01 | 100      | 符合   |
+      | 清洁生产改造示范项目       | 5000    | 0        | 不符合 |
       | 基础工艺绿色化改造示范项目 | 5000    | 200      | 符合   |
-      | 技术改造项目             | 5000    | 200      | 不符合 |
+      | 技术改造项目               | 5000    | 200      | 不符合 |
 
   场景: 绿色化改造市级配套金额等于省级补助(xuchang.green_retrofit.municipal_matching)
     假如一家注册在许昌市的企业
@@ -250,7 +250,7 @@
       | 日期       | 名单                     | 结果   |
       | 2018-06-01 | 水效“领跑者”名单         | 符合   |
       | 2018-06-01 | 绿色制造体系建设示范名单 | 符合   |
-      | 2018-06-01 | 节能机电设备(产品)目录 | 符合   |
+      | 2018-06-01 | 节能机电设备(产品)目录   | 符合   |
       | 2018-06-01 | “能效之星”产品目录       | 符合   |
       | 2016-06-01 | 绿色制造体系建设示范名单 | 不符合 |
 
@@ -280,13 +280,13 @@
     而且规则“xuchang.smart_mfg.provincial_smart_factory”的结果为“<省级工厂>”
 
     例子:
-      | 日期       | 级别   | 称号                 | 国家项目 | 省级工厂 |
+      | 日期       | 级别   | 称号                   | 国家项目 | 省级工厂 |
       | 2019-01-01 | 国家级 | 智能制造项目(试点示范) | 符合     | 不符合   |
       | 2019-01-01 | 省级   | 智能制造项目(试点示范) | 不符合   | 不符合   |
-      | 2019-01-01 | 省级   | 智能工厂             | 不符合   | 符合     |
-      | 2019-01-01 | 省级   | 智能车间             | 不符合   | 符合     |
-      | 2019-01-01 | 市级   | 智能车间             | 不符合   | 不符合   |
-      | 2016-01-01 | 省级   | 智能工厂             | 不符合   | 不符合   |
+      | 2019-01-01 | 省级   | 智能工厂               | 不符合   | 符合     |
+      | 2019-01-01 | 省级   | 智能车间               | 不符合   | 符合     |
+      | 2019-01-01 | 市级   | 智能车间               | 不符合   | 不符合   |
+      | 2016-01-01 | 省级   | 智能工厂               | 不符合   | 不符合   |
 
   场景: 战略性新兴产业企业销售收入由9亿增至12亿并获省级智能工厂,合计30万元(xuchang.sei_sales_milestone.rev_1bn、xuchang.smart_mfg.provincial_smart_factory)
     假如一家注册在许昌市建安区的企业
@@ -318,16 +318,16 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 日期       | 级别   | 称号                         | 规则                                                 | 结果   |
-      | 2018-09-01 | 国家级 | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.national_pilot                  | 符合   |
-      | 2018-09-01 | 省级   | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.national_pilot                  | 不符合 |
-      | 2018-09-01 | 省级   | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.provincial_pilot                | 符合   |
-      | 2021-09-01 | 省级   | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.provincial_pilot                | 不符合 |
-      | 2018-09-01 | 省级   | 制造业与互联网融合“双创”基地   | xuchang.mfg_internet.shuangchuang_base_or_platform   | 符合   |
-      | 2018-09-01 | 省级   | 制造企业“双创”平台             | xuchang.mfg_internet.shuangchuang_base_or_platform   | 符合   |
-      | 2016-09-01 | 省级   | 制造企业“双创”平台             | xuchang.mfg_internet.shuangchuang_base_or_platform   | 不符合 |
-      | 2018-09-01 | 省级   | 工业云示范平台                 | xuchang.mfg_internet.industrial_cloud_demo           | 符合   |
-      | 2016-09-01 | 省级   | 工业云示范平台                 | xuchang.mfg_internet.industrial_cloud_demo           | 不符合 |
+      | 日期       | 级别   | 称号                           | 规则                                               | 结果   |
+      | 2018-09-01 | 国家级 | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.national_pilot                | 符合   |
+      | 2018-09-01 | 省级   | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.national_pilot                | 不符合 |
+      | 2018-09-01 | 省级   | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.provincial_pilot              | 符合   |
+      | 2021-09-01 | 省级   | 制造业与互联网融合试点示范项目 | xuchang.mfg_internet.provincial_pilot              | 不符合 |
+      | 2018-09-01 | 省级   | 制造业与互联网融合“双创”基地   | xuchang.mfg_internet.shuangchuang_base_or_platform | 符合   |
+      | 2018-09-01 | 省级   | 制造企业“双创”平台             | xuchang.mfg_internet.shuangchuang_base_or_platform | 符合   |
+      | 2016-09-01 | 省级   | 制造企业“双创”平台             | xuchang.mfg_internet.shuangchuang_base_or_platform | 不符合 |
+      | 2018-09-01 | 省级   | 工业云示范平台                 | xuchang.mfg_internet.industrial_cloud_demo         | 符合   |
+      | 2016-09-01 | 省级   | 工业云示范平台                 | xuchang.mfg_internet.industrial_cloud_demo         | 不符合 |
 
   场景: 同时通过“双创”基地和“双创”平台认定只奖一次(xuchang.mfg_internet.shuangchuang_base_or_platform)
     假如一家注册在许昌市的企业
@@ -369,12 +369,12 @@
     而且该企业承担一个“技术改造项目”,2019-04-01立项
     而且该企业承担一个“列入省、市重点项目计划的重大项目”,2019-05-01立项
     当测算奖励
-    那么规则“xuchang.tech_renovation.key_project_support”的结果为“符合”
+    那么规则“xuchang.tech_renovation.key_project_support”的结果为“可申报·需评审”
     而且规则“xuchang.tech_renovation.key_project_support”的支持方式为“市级重点支持,优先推荐申报省先进制造业发展专项资金”
     而且规则“xuchang.tech_renovation.key_project_support”引用条款“二(一)3”
     而且规则“xuchang.first_set.municipal_policy”的结果为“符合”
     而且规则“xuchang.key_project.coordination”的结果为“符合”
-    而且规则“xuchang.honour.top10_transformation_demo”的结果为“符合”
+    而且规则“xuchang.honour.top10_transformation_demo”的结果为“可申报·需评审”
     而且规则“xuchang.hnte.cultivation_plan”的结果为“符合”
     而且规则“xuchang.sei.enterprise_pool”的结果为“符合”
     而且规则“xuchang.power_equipment.named_leaders”的结果为“符合”
@@ -394,31 +394,31 @@
     假如一家注册在许昌市的企业
     而且该企业承担一个“<类别>”,<立项日期>立项
     当测算奖励
-    那么规则“xuchang.tech_renovation.key_project_support”的结果为“<重点支持>”
-    而且规则“xuchang.robot.provincial_application”的结果为“<机器人>”
+    那么规则“xuchang.tech_renovation.key_project_support”的结果为“<重点支持评审>”
+    而且规则“xuchang.robot.provincial_application”的结果为“<机器人评审>”
 
     例子:
-      | 类别                     | 立项日期   | 重点支持 | 机器人 |
-      | 技术改造项目             | 2019-04-01 | 符合     | 不符合 |
-      | 智能化(自动化)改造项目 | 2019-04-01 | 符合     | 符合   |
-      | 技术改造项目             | 2017-06-15 | 不符合   | 不符合 |
-      | 智能化(自动化)改造项目 | 2020-12-31 | 符合     | 符合   |
-      | 智能化(自动化)改造项目 | 2021-01-01 | 不符合   | 不符合 |
-      | 新增用地的工业项目       | 2019-04-01 | 不符合   | 不符合 |
+      | 类别                   | 立项日期   | 重点支持 | 机器人 | 机器人评审    | 重点支持评审  |
+      | 技术改造项目           | 2019-04-01 | 符合     | 不符合 | 不符合        | 可申报·需评审 |
+      | 智能化(自动化)改造项目 | 2019-04-01 | 符合     | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | 技术改造项目           | 2017-06-15 | 不符合   | 不符合 | 不符合        | 不符合        |
+      | 智能化(自动化)改造项目 | 2020-12-31 | 符合     | 符合   | 可申报·需评审 | 可申报·需评审 |
+      | 智能化(自动化)改造项目 | 2021-01-01 | 不符合   | 不符合 | 不符合        | 不符合        |
+      | 新增用地的工业项目     | 2019-04-01 | 不符合   | 不符合 | 不符合        | 不符合        |
 
   场景大纲: 重大绿色化改造示范项目推荐争取省级资金补助(xuchang.green_retrofit.provincial_recommendation)
     假如一家注册在许昌市的企业
     而且该企业承担一个“<类别>”,2019-04-01立项
     而且该项目新增投资额为<投资>万元
     当测算奖励
-    那么规则“xuchang.green_retrofit.provincial_recommendation”的结果为“<结果>”
+    那么规则“xuchang.green_retrofit.provincial_recommendation”的结果为“<结果评审>”
 
     例子:
-      | 类别                       | 投资    | 结果   |
-      | 节水改造示范项目           | 999.99  | 不符合 |
-      | 节水改造示范项目           | 1000    | 符合   |
-      | 基础工艺绿色化改造示范项目 | 1000.01 | 符合   |
-      | 技术改造项目               | 5000    | 不符合 |
+      | 类别                       | 投资    | 结果   | 结果评审      |
+      | 节水改造示范项目           | 999.99  | 不符合 | 不符合        |
+      | 节水改造示范项目           | 1000    | 符合   | 可申报·需评审 |
+      | 基础工艺绿色化改造示范项目 | 1000.01 | 符合   | 可申报·需评审 |
+      | 技术改造项目               | 5000    | 不符合 | 不符合        |
 
   场景: 未填报新增投资额时推荐省级补助待确定(xuchang.green_retrofit.provincial_recommendation)
     假如一家注册在许昌市的企业
@@ -448,20 +448,20 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 领域                           | 规则                                       | 结果   |
+      | 领域                           | 规则                                         | 结果   |
       | 孵化器、众创空间等创业载体运营 | xuchang.incubator.double_innovation_carriers | 符合   |
       | 纺织服装                       | xuchang.incubator.double_innovation_carriers | 不符合 |
-      | 电力装备                       | xuchang.power_equipment.named_leaders      | 符合   |
-      | 纺织服装                       | xuchang.power_equipment.named_leaders      | 不符合 |
-      | 数控机床                       | xuchang.smart_equipment.enterprises        | 符合   |
-      | 机器人                         | xuchang.smart_equipment.enterprises        | 符合   |
-      | 纺织服装                       | xuchang.smart_equipment.enterprises        | 不符合 |
-      | 发制品                         | xuchang.ecommerce.advantage_sectors        | 符合   |
-      | 蜂产品                         | xuchang.ecommerce.advantage_sectors        | 符合   |
-      | 卫浴陶瓷                       | xuchang.ecommerce.advantage_sectors        | 符合   |
-      | 纺织服装                       | xuchang.ecommerce.advantage_sectors        | 不符合 |
-      | 军民融合                       | xuchang.mil_civ.matchmaking                | 符合   |
-      | 纺织服装                       | xuchang.mil_civ.matchmaking                | 不符合 |
+      | 电力装备                       | xuchang.power_equipment.named_leaders        | 符合   |
+      | 纺织服装                       | xuchang.power_equipment.named_leaders        | 不符合 |
+      | 数控机床                       | xuchang.smart_equipment.enterprises          | 符合   |
+      | 机器人                         | xuchang.smart_equipment.enterprises          | 符合   |
+      | 纺织服装                       | xuchang.smart_equipment.enterprises          | 不符合 |
+      | 发制品                         | xuchang.ecommerce.advantage_sectors          | 符合   |
+      | 蜂产品                         | xuchang.ecommerce.advantage_sectors          | 符合   |
+      | 卫浴陶瓷                       | xuchang.ecommerce.advantage_sectors          | 符合   |
+      | 纺织服装                       | xuchang.ecommerce.advantage_sectors          | 不符合 |
+      | 军民融合                       | xuchang.mil_civ.matchmaking                  | 符合   |
+      | 纺织服装                       | xuchang.mil_civ.matchmaking                  | 不符合 |
 
   场景大纲: 襄城县硅材料产业只面向襄城县企业(xuchang.county.xiangcheng_silicon)
     假如一家注册在<注册地>的企业
@@ -487,25 +487,25 @@
     而且规则“xuchang.finance.industrial_funds”的结果为“<结果>”
     而且规则“xuchang.overseas.bases”的结果为“<结果>”
     而且规则“xuchang.fund.transformation_fund”的结果为“<结果>”
-    而且规则“xuchang.honour.top10_transformation_demo”的结果为“<结果>”
+    而且规则“xuchang.honour.top10_transformation_demo”的结果为“<结果评审>”
 
     例子:
-      | 行业 | 结果   |
-      | C38  | 符合   |
-      | C14  | 符合   |
-      | F52  | 不符合 |
+      | 行业 | 结果   | 结果评审      |
+      | C38  | 符合   | 可申报·需评审 |
+      | C14  | 符合   | 可申报·需评审 |
+      | F52  | 不符合 | 不符合        |
 
   场景大纲: 去产能奖补资金面向煤炭、钢铁企业(xuchang.capacity_exit.higher_level_funds)
     假如一家注册在许昌市的企业
     而且该企业所属行业为<行业>
     当测算奖励
-    那么规则“xuchang.capacity_exit.higher_level_funds”的结果为“<结果>”
+    那么规则“xuchang.capacity_exit.higher_level_funds”的结果为“<结果评审>”
 
     例子:
-      | 行业 | 结果   |
-      | B06  | 符合   |
-      | C31  | 符合   |
-      | C30  | 不符合 |
+      | 行业 | 结果   | 结果评审      |
+      | B06  | 符合   | 可申报·需评审 |
+      | C31  | 符合   | 可申报·需评审 |
+      | C30  | 不符合 | 不符合        |
 
   场景大纲: 按已获得的认定列出的许昌市措施
     假如一家注册在许昌市的企业
@@ -515,13 +515,13 @@
     那么规则“<规则>”的结果为“<结果>”
 
     例子:
-      | 级别   | 认定                   | 规则                             | 结果   |
-      | 省级   | 首台(套)重大技术装备   | xuchang.first_set.municipal_policy | 符合   |
-      | 国家级 | 高新技术企业           | xuchang.first_set.municipal_policy | 不符合 |
-      | 国家级 | 高新技术企业           | xuchang.hnte.cultivation_plan    | 符合   |
-      | 省级   | 首台(套)重大技术装备   | xuchang.hnte.cultivation_plan    | 不符合 |
-      | 市级   | 上市后备企业(培育库) | xuchang.finance.ipo_cultivation  | 符合   |
-      | 国家级 | 境内外证券交易所上市   | xuchang.finance.ipo_cultivation  | 不符合 |
+      | 级别   | 认定                 | 规则                               | 结果   |
+      | 省级   | 首台(套)重大技术装备 | xuchang.first_set.municipal_policy | 符合   |
+      | 国家级 | 高新技术企业         | xuchang.first_set.municipal_policy | 不符合 |
+      | 国家级 | 高新技术企业         | xuchang.hnte.cultivation_plan      | 符合   |
+      | 省级   | 首台(套)重大技术装备 | xuchang.hnte.cultivation_plan      | 不符合 |
+      | 市级   | 上市后备企业(培育库) | xuchang.finance.ipo_cultivation    | 符合   |
+      | 国家级 | 境内外证券交易所上市 | xuchang.finance.ipo_cultivation    | 不符合 |
 
   场景大纲: 战略性新兴企业库、清洁生产和中小企业协作(xuchang.sei.enterprise_pool、xuchang.cleaner_production.voluntary、xuchang.sme.large_enterprise_cooperation)
     假如一家注册在许昌市的企业

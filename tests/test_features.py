@@ -14,6 +14,7 @@ scenarios("../features")
 UNITS = {"亿元": Decimal(100_000_000), "万元": Decimal(10_000), "元": Decimal(1)}
 LEVELS = {label: level for level, label in vocabulary()["levels"].items()}
 STATUSES = {label: status for status, label in STATUS_LABELS.items()}
+PHASES = {"尚未施行": "not_yet", "施行中": "in_force", "已到期": "ended"}
 AMOUNT = r"(?P<amount>-?[\d.]+)(?P<unit>亿元|万元|元)"
 
 
@@ -87,6 +88,13 @@ def recognition(case, day, level, label):
         {"kind": kind_named("recognition_kinds", label), "level": LEVELS[level], "obtained_on": day})
 
 
+@given(parsers.re(r"该(?:企业|单位)于(?P<day>\d{4}-\d{2}-\d{2})获得(?P<level>国家级|省级|市级)“(?P<label>.+)”\(复核、续期\)$"))
+def renewal(case, day, level, label):
+    case["profile"].setdefault("recognitions", []).append(
+        {"kind": kind_named("recognition_kinds", label), "level": LEVELS[level], "obtained_on": day,
+         "renewal_of": "此前获得的同一称号"})
+
+
 @given("该企业没有承担任何项目")
 def no_projects(case):
     case["profile"]["projects"] = []
@@ -138,9 +146,20 @@ def recognition_valid_until(case, day, level, label, until):
          "valid_until": until})
 
 
-@given(parsers.re(r"该企业性质为(?P<label>.+)$"))
+@given(parsers.re(r"该企业性质为(?P<label>[^,]+)$"))
 def ownership(case, label):
     case["profile"]["ownership"] = kind_named("ownerships", label)
+
+
+@given(parsers.re(r"该企业为混合所有制企业,由(?P<label>.+)控股$"))
+def mixed_controlled_by(case, label):
+    case["profile"]["ownership"] = "mixed"
+    case["profile"]["controlled_by"] = kind_named("ownerships", label)
+
+
+@given("该企业为混合所有制企业,未说明控股方")
+def mixed_without_controller(case):
+    case["profile"]["ownership"] = "mixed"
 
 
 @when("测算奖励")
@@ -176,6 +195,42 @@ def rule_support(case, rule_id, support):
 def rule_clause(case, rule_id, path):
     citation = case["result"].outcome(rule_id).citation
     assert citation.clause_path == path and citation.clause_text
+
+
+@then(parsers.re(r"规则“(?P<rule_id>[a-z0-9_.]+)”有(?P<count>\d+)个(?P<kind>项目|称号)符合"))
+def items_due(case, rule_id, count, kind):
+    items = case["result"].outcome(rule_id).subjects
+    assert all(item.subject == {"项目": "project", "称号": "title"}[kind] for item in items)
+    assert sum(item.status == "eligible" for item in items) == int(count), [(i.name, i.status) for i in items]
+
+
+@then(parsers.re(r"规则“(?P<rule_id>[a-z0-9_.]+)”的条件显示“(?P<text>.+)”"))
+def trace_shows(case, rule_id, text):
+    shown = [f"{item.label}:{item.value or ''}{item.missing or ''}" for item in case["result"].outcome(rule_id).trace]
+    assert any(text in line for line in shown), shown
+
+
+@then(parsers.re(r"规则“(?P<rule_id>[a-z0-9_.]+)”不向本局申请,而是“(?P<where>.+)”"))
+def claimed_elsewhere(case, rule_id, where):
+    outcome = case["result"].outcome(rule_id)
+    assert not outcome.claimable and where in (outcome.apply_elsewhere or ""), outcome.apply_elsewhere
+
+
+@then(parsers.re(r"规则“(?P<rule_id>[a-z0-9_.]+)”可以向本局申请"))
+def claimable_here(case, rule_id):
+    assert case["result"].outcome(rule_id).claimable
+
+
+@then(parsers.re(r"文件“(?P<doc_id>[a-z0-9-]+)”的施行状态为“(?P<label>.+)”"))
+def document_phase(case, doc_id, label):
+    found = {d.document_id: d for d in case["result"].documents}
+    assert found[doc_id].phase == PHASES[label], found[doc_id].summary
+
+
+@then(parsers.re(r"文件“(?P<doc_id>[a-z0-9-]+)”的说明包含“(?P<text>.+)”"))
+def document_summary(case, doc_id, text):
+    found = {d.document_id: d for d in case["result"].documents}
+    assert text in found[doc_id].summary, found[doc_id].summary
 
 
 @then(parsers.re(r"奖励合计为" + AMOUNT))
