@@ -20,6 +20,8 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 NEAR_MISS_SHARE = Decimal("0.2")
 SUBJECT_QUESTIONS = {"project": "projects", "title": "recognitions"}
 NO_ITEM = {"project": "有符合条件的项目", "title": "有符合条件的新获得称号"}
+# What kind of item a per-item rule is about: an item failing these is simply of another kind.
+KIND_FACTS = {"project.kind", "title.kind", "title.level"}
 
 
 class Backend(Protocol):
@@ -200,10 +202,15 @@ class Engine:
                 if status == "eligible" and rule.rule.award.kind != "non_quantified":
                     amount = sum(item.amount_yuan or 0 for item in chosen)
                 return status, amount, chosen[0].trace, items
-        if not items:
-            return "not_eligible", None, [TraceItem(label=NO_ITEM[kind], outcome="not_met", value="无")], items
-        # The reason shown is that of the item that came closest: the fewest conditions not met.
-        closest = min(items, key=lambda item: sum(step.outcome == "not_met" for step in item.trace))
+        # Items of another kind (a smart factory for a champion-product rule) say nothing: report there are none.
+        relevant = [item for item in items if all(
+            step.outcome == "met" for step in item.trace if step.fact in KIND_FACTS)]
+        if not relevant:
+            kinds = [step.label for step in (items[0].trace if items else []) if step.fact in KIND_FACTS]
+            none = TraceItem(label="、".join(kinds) or NO_ITEM[kind], outcome="not_met", value="无")
+            return "not_eligible", None, [self._trace(rule.conditions[:1], facts.enterprise, facts)[0], none], items
+        # The reason shown is that of the relevant item that came closest: the fewest conditions not met.
+        closest = min(relevant, key=lambda item: sum(step.outcome == "not_met" for step in item.trace))
         return "not_eligible", None, closest.trace, items
 
     def _build(self, rule: CompiledRule, status: str, amount, trace, subjects, as_of: date) -> RuleOutcome:

@@ -43,7 +43,7 @@ def _catalog() -> dict[str, FactSpec]:
         FactSpec("above_designated_size", "是否为规模以上工业企业", "bool", "above_designated_size"),
         FactSpec("scale", "企业规模", "code", "scale"),
         FactSpec("ownership", "企业性质", "code", "ownership"),
-        FactSpec("controlling_owner", "控股方性质", "code", "controlled_by"),
+        FactSpec("controlling_owner", "控股方性质", "code", "ownership"),
         FactSpec("sales.first_year_above", "年销售收入首次突破{threshold}的年度", "year", "sales_yuan_by_year",
                  parameter="threshold_yuan"),
         FactSpec("project.kind", "项目类别", "code", "projects", "project"),
@@ -221,16 +221,18 @@ def derive(profile: Profile, as_of: date, needs: Needs) -> Facts:
     for name in ("strategic_emerging", "above_designated_size", "scale", "ownership"):
         if getattr(profile, name) is not None:
             enterprise[name] = getattr(profile, name)
+    missing_why: dict[str, str] = {}
+    value_notes: dict[str, str] = {}
     # Who controls the enterprise: its own kind, or for a mixed-ownership one the controlling party it names.
     controller = profile.controlled_by if profile.ownership == "mixed" else profile.ownership
     if controller is not None:
         enterprise["controlling_owner"] = controller
+    elif profile.ownership == "mixed":
+        missing_why["controlling_owner"] = "请填报:混合所有制企业由哪一方控股"
     if profile.industry_code is not None:
         enterprise["industry_division"] = profile.industry_code[:3]
     if profile.sector_tags is not None:
         enterprise.update({f"sector.{tag}": tag in profile.sector_tags for tag in vocabulary()["sector_tags"]})
-    missing_why: dict[str, str] = {}
-    value_notes: dict[str, str] = {}
     if profile.recognitions is not None:
         enterprise.update(_recognition_facts(profile, as_of, needs, value_notes))
     enterprise.update(_sales_facts(profile, as_of, needs, missing_why, value_notes))
@@ -281,7 +283,6 @@ QUESTIONS = {
     "above_designated_size": "是否为规模以上工业企业",
     "scale": "企业规模",
     "ownership": "企业性质(民营、国有等)",
-    "controlled_by": "企业性质;混合所有制企业还需填报由哪一方控股",
     "sales_yuan_by_year": "各年度年销售收入",
     "recognitions": "已获得的认定、称号、名单",
     "projects": "承担的项目",

@@ -328,7 +328,7 @@
     而且该企业为混合所有制企业,未说明控股方
     当测算奖励
     那么规则“xinxiang.private.leader_liaison”的结果为“待确定”
-    而且规则“xinxiang.private.leader_liaison”缺少“混合所有制企业还需填报由哪一方控股”
+    而且规则“xinxiang.private.leader_liaison”缺少“混合所有制企业由哪一方控股”
 
   场景: 未填报企业性质时领导干部联系民营企业待确定(xinxiang.private.leader_liaison)
     假如一家注册在新乡市的企业

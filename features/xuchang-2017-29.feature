@@ -128,6 +128,7 @@
     而且该企业2019年销售收入为12亿元
     当测算奖励
     那么规则“xuchang.sei_sales_milestone.rev_1bn”的结果为“不符合”
+    而且规则“xuchang.sei_sales_milestone.rev_1bn”的条件显示“2019年度尚未结束,不计入”
     而且有一条临近提示包含“还差1亿元”
 
   场景: 差一点突破10亿元时给出临近提示(xuchang.sei_sales_milestone.rev_1bn)
@@ -556,3 +557,138 @@
     而且该企业是战略性新兴产业企业
     当测算奖励
     那么规则“xuchang.sei.enterprise_pool”的结果为“不符合”
+
+  场景大纲: 年度在12月31日结束,当日即可计入该年度的销售收入(xuchang.sei_sales_milestone.rev_1bn、xuchang.sei_sales_milestone.rev_2bn)
+    假如测算日期为<测算日期>
+    而且一家注册在许昌市的企业
+    而且该企业是战略性新兴产业企业
+    而且该企业2018年销售收入为9亿元
+    而且该企业2019年销售收入为23亿元
+    当测算奖励
+    那么规则“xuchang.sei_sales_milestone.rev_1bn”的结果为“<10亿档>”
+    而且规则“xuchang.sei_sales_milestone.rev_2bn”的结果为“<20亿档>”
+    而且奖励合计为<合计>万元
+
+    例子:
+      | 测算日期   | 10亿档 | 20亿档 | 合计 |
+      | 2019-12-30 | 不符合 | 不符合 | 0    |
+      | 2019-12-31 | 符合   | 符合   | 30   |
+      | 2020-01-01 | 符合   | 符合   | 30   |
+
+  场景: 测算日所在年度尚未结束时,结果说明该年度不计入(xuchang.sei_sales_milestone.rev_1bn)
+    假如测算日期为2020-06-30
+    而且一家注册在许昌市的企业
+    而且该企业是战略性新兴产业企业
+    而且该企业2019年销售收入为9亿元
+    而且该企业2020年销售收入为12亿元
+    当测算奖励
+    那么规则“xuchang.sei_sales_milestone.rev_1bn”的结果为“不符合”
+    而且规则“xuchang.sei_sales_milestone.rev_1bn”的条件显示“2020年度尚未结束,不计入”
+
+  场景: 只填报了尚未结束的年度时待确定(xuchang.sei_sales_milestone.rev_1bn)
+    假如测算日期为2020-06-30
+    而且一家注册在许昌市的企业
+    而且该企业是战略性新兴产业企业
+    而且该企业2020年销售收入为12亿元
+    当测算奖励
+    那么规则“xuchang.sei_sales_milestone.rev_1bn”的结果为“待确定”
+    而且规则“xuchang.sei_sales_milestone.rev_1bn”缺少“2020年度尚未结束,不计入”
+
+  场景: 2016年已有国家级试点示范项目,2018年又有新项目入选,新项目计奖(xuchang.mfg_internet.national_pilot)
+    假如一家注册在许昌市的企业
+    而且该企业于2016-05-01获得国家级“制造业与互联网融合试点示范项目”
+    而且该企业于2018-09-01获得国家级“制造业与互联网融合试点示范项目”
+    当测算奖励
+    那么规则“xuchang.mfg_internet.national_pilot”的结果为“符合”
+    而且规则“xuchang.mfg_internet.national_pilot”有1个称号符合
+    而且规则“xuchang.mfg_internet.national_pilot”的奖励金额为50万元
+
+  场景: 计入期内两个项目入选国家级试点示范,按项目各奖一次(xuchang.mfg_internet.national_pilot、xuchang.mfg_internet.provincial_pilot)
+    假如一家注册在许昌市的企业
+    而且该企业于2018-09-01获得国家级“制造业与互联网融合试点示范项目”
+    而且该企业于2019-09-01获得国家级“制造业与互联网融合试点示范项目”
+    而且该企业于2019-10-01获得省级“制造业与互联网融合试点示范项目”
+    当测算奖励
+    那么规则“xuchang.mfg_internet.national_pilot”的奖励金额为100万元
+    而且规则“xuchang.mfg_internet.provincial_pilot”的奖励金额为20万元
+    而且奖励合计为120万元
+
+  场景: 试点示范项目的复核不是新入选(xuchang.mfg_internet.national_pilot)
+    假如一家注册在许昌市的企业
+    而且该企业于2016-05-01获得国家级“制造业与互联网融合试点示范项目”
+    而且该企业于2018-09-01获得国家级“制造业与互联网融合试点示范项目”(复核、续期)
+    当测算奖励
+    那么规则“xuchang.mfg_internet.national_pilot”的结果为“不符合”
+    而且奖励合计为0万元
+
+  场景大纲: 一个工厂2016年获评、另一个2018年获评,新获评的计奖;复核不算(xuchang.smart_mfg.provincial_smart_factory)
+    假如一家注册在许昌市的企业
+    而且该企业于2016-03-01获得省级“智能工厂”
+    而且<后一称号>
+    当测算奖励
+    那么规则“xuchang.smart_mfg.provincial_smart_factory”的结果为“<结果>”
+    而且奖励合计为<合计>万元
+
+    例子:
+      | 后一称号                                         | 结果   | 合计 |
+      | 该企业于2018-03-01获得省级“智能工厂”             | 符合   | 20   |
+      | 该企业于2018-03-01获得省级“智能车间”             | 符合   | 20   |
+      | 该企业于2018-03-01获得省级“智能工厂”(复核、续期) | 不符合 | 0    |
+      | 该企业于2021-03-01获得省级“智能工厂”             | 不符合 | 0    |
+
+  场景: 计入期内两个工厂获评,按企业奖励一次(xuchang.smart_mfg.provincial_smart_factory)
+    假如一家注册在许昌市的企业
+    而且该企业于2018-03-01获得省级“智能工厂”
+    而且该企业于2019-03-01获得省级“智能车间”
+    当测算奖励
+    那么规则“xuchang.smart_mfg.provincial_smart_factory”的奖励金额为20万元
+
+  场景: 两个产品获单项冠军产品称号,按产品各奖一次(xuchang.single_champion.product)
+    假如一家注册在许昌市的企业
+    而且该企业于2016-11-01获得国家级“单项冠军产品”
+    而且该企业于2017-11-01获得国家级“单项冠军产品”
+    而且该企业于2019-11-01获得国家级“单项冠军产品”
+    当测算奖励
+    那么规则“xuchang.single_champion.product”有2个称号符合
+    而且规则“xuchang.single_champion.product”的奖励金额为20万元
+
+  场景: 两个项目被评为国家级智能制造项目,按项目各奖一次(xuchang.smart_mfg.national_project)
+    假如一家注册在许昌市的企业
+    而且该企业于2018-01-01获得国家级“智能制造项目(试点示范)”
+    而且该企业于2019-01-01获得国家级“智能制造项目(试点示范)”
+    当测算奖励
+    那么规则“xuchang.smart_mfg.national_project”的奖励金额为100万元
+
+  场景: 示范企业称号在计入期内复核,不算新获得(xuchang.single_champion.demo_enterprise)
+    假如一家注册在许昌市的企业
+    而且该企业于2016-11-01获得国家级“制造业单项冠军示范企业”
+    而且该企业于2019-11-01获得国家级“制造业单项冠军示范企业”(复核、续期)
+    当测算奖励
+    那么规则“xuchang.single_champion.demo_enterprise”的结果为“不符合”
+    而且规则“xuchang.single_champion.demo_enterprise”的条件显示“计入期内无新获得”
+
+  场景大纲: 施行期、计入期与到期(xuchang.mfg_innovation_center.national)
+    假如测算日期为<测算日期>
+    而且一家注册在许昌市的企业
+    而且该企业于2019-09-01获得国家级“制造业创新中心”
+    当测算奖励
+    那么规则“xuchang.mfg_innovation_center.national”的结果为“<结果>”
+    而且文件“xuchang-2017-29”的施行状态为“<状态>”
+    而且文件“xuchang-2017-29”的说明包含“<说明>”
+
+    例子:
+      | 测算日期   | 结果           | 状态   | 说明                         |
+      | 2019-08-31 | 不符合         | 施行中 | 施行至2020年12月31日         |
+      | 2019-09-01 | 符合           | 施行中 | 计入2017年6月16日至          |
+      | 2020-12-31 | 符合           | 施行中 | 施行至2020年12月31日         |
+      | 2021-01-01 | 不在政策施行期 | 已到期 | 已于2020年12月31日到期       |
+      | 2026-11-22 | 不在政策施行期 | 已到期 | 可按到期日2020-12-31重新测算 |
+
+  场景: 方案施行之前测算,页面说明尚未施行(xuchang.mfg_innovation_center.provincial)
+    假如测算日期为2017-06-15
+    而且一家注册在许昌市的企业
+    而且该企业没有获得任何认定、称号
+    当测算奖励
+    那么规则“xuchang.mfg_innovation_center.provincial”的结果为“不在政策施行期”
+    而且文件“xuchang-2017-29”的施行状态为“尚未施行”
+

@@ -164,3 +164,27 @@ def test_ownership_and_validity_round_trip_through_the_form(client):
     saved = json.loads(html_unescape(document))
     assert saved["profile"]["ownership"] == "private"
     assert saved["profile"]["recognitions"][0]["valid_until"] == "2022-05-19"
+
+
+def test_a_renewal_is_told_apart_in_the_form_and_kept(client):
+    data = {**XUCHANG, "recognitions-0-kind": "smart_factory", "recognitions-0-level": "provincial",
+            "recognitions-0-obtained_on": "2019-05-20", "recognitions-0-renewal_of": "豫工信〔2016〕8号",
+            "recognitions-0-document_number": "豫工信〔2019〕30号"}
+    html = html_unescape(client.post("/", data=data).get_data(as_text=True))
+    assert "<strong>省级智能工厂(车间)一次性奖励</strong>(不符合)" in html
+    reloaded = html_unescape(client.post("/selfcheck/load", data={"document": re.search(
+        r'name="document" type="hidden" value="([^"]*)"', client.post("/", data=data).get_data(as_text=True)
+    ).group(1).replace("&#34;", '"').replace("&quot;", '"')}).get_data(as_text=True))
+    assert 'value="豫工信〔2016〕8号"' in reloaded and 'value="豫工信〔2019〕30号"' in reloaded
+
+
+def test_a_year_not_yet_ended_is_warned_beside_its_row(client):
+    data = {**XUCHANG, "as_of": "2020-06-30", "sales-1-year": "2020", "add_row": "sales"}
+    html = client.post("/", data=data).get_data(as_text=True)
+    assert re.search(r'id="sales-1-year-warning"[^>]*>2020年度到2020-06-30尚未结束', html)
+    assert "sales-0-year-warning" not in html
+
+
+def test_controlling_owner_of_a_mixed_enterprise(client):
+    data = {**XUCHANG, "ownership": "private", "controlled_by": "state"}
+    assert "只有混合所有制企业填写控股方" in client.post("/", data=data).get_data(as_text=True)

@@ -44,6 +44,9 @@ class RecognitionRow(Form):
     level = SelectField("级别", choices=[], validate_choice=False)
     obtained_on = StringField("获得日期", render_kw={"type": "date"})
     valid_until = StringField("有效期至(选填)", render_kw={"type": "date"})
+    document_number = StringField("认定文号(选填)", render_kw={"placeholder": "如 豫工信〔2018〕12号"})
+    renewal_of = StringField("复核、续期的原称号(仅复核、续期填写)",
+                             render_kw={"placeholder": "原称号的文号或名称;新获得的不填"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +60,7 @@ class ProjectRow(Form):
     name = StringField("项目名称")
     kind = SelectField("项目类别", choices=[], validate_choice=False)
     approved_on = StringField("立项日期", render_kw={"type": "date"})
+    approval_number = StringField("立项文号", render_kw={"placeholder": "如 工信部规〔2018〕12号"})
     new_investment = StringField("新增投资额", render_kw={"inputmode": "decimal"})
     national_grant = StringField("国家资助金额", render_kw={"inputmode": "decimal"})
     provincial_grant = StringField("省级补助金额", render_kw={"inputmode": "decimal"})
@@ -85,6 +89,7 @@ class SelfCheckForm(FlaskForm):
     above_designated_size = SelectField("是否为规模以上工业企业", choices=TRI_STATE, validate_choice=False)
     scale = SelectField("企业规模", choices=[], validate_choice=False)
     ownership = SelectField("企业性质", choices=[], validate_choice=False)
+    controlled_by = SelectField("混合所有制企业的控股方", choices=[], validate_choice=False)
     amount_unit = SelectField("金额单位", choices=UNITS, validate_choice=False, default="wan")
     sales = FieldList(FormField(SalesRow), min_entries=2)
     recognition_state = SelectField("认定、称号:填报情况", choices=LIST_STATE, validate_choice=False)
@@ -100,6 +105,8 @@ class SelfCheckForm(FlaskForm):
         self.entity_kind.choices = _labelled(vocab["entity_kinds"])
         self.scale.choices = _labelled(vocab["scales"], "未回答")
         self.ownership.choices = _labelled(vocab["ownerships"], "未回答")
+        self.controlled_by.choices = _labelled({k: v for k, v in vocab["ownerships"].items() if k != "mixed"},
+                                               "不适用或未回答")
         self.sector_tags.choices = _labelled(vocab["sector_tags"])
 
 

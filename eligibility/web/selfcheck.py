@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 from .. import clock
 from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
-from ..facts import FACTS
+from ..facts import FACTS, year_ended
 from ..money import WAN, format_wan
 from ..profile import Profile
 from ..vocabulary import city_of, divisions, vocabulary
@@ -115,6 +115,7 @@ def read_form(form: SelfCheckForm):
     data["industry_code"] = None if _blank(form.industry_code.data) else form.industry_code.data
     data["scale"] = form.scale.data or None
     data["ownership"] = form.ownership.data or None
+    data["controlled_by"] = form.controlled_by.data or None
     tags = form.sector_tags.data or []
     data["sector_tags"] = list(tags) if (tags or form.sector_state.data == "yes") else None
 
@@ -144,22 +145,26 @@ def read_form(form: SelfCheckForm):
     recognition_rows, recognitions = [], []
     for row in form.recognitions:
         sub = row.form
-        if all(_blank(f.data) for f in (sub.kind, sub.level, sub.obtained_on, sub.valid_until)):
+        texts = (sub.kind, sub.level, sub.obtained_on, sub.valid_until, sub.document_number, sub.renewal_of)
+        if all(_blank(f.data) for f in texts):
             continue
         recognition_rows.append(row)
         recognitions.append({"kind": sub.kind.data, "level": sub.level.data or None,
                              "obtained_on": sub.obtained_on.data or None,
-                             "valid_until": None if _blank(sub.valid_until.data) else sub.valid_until.data})
+                             **{name: None if _blank(getattr(sub, name).data) else getattr(sub, name).data
+                                for name in ("valid_until", "document_number", "renewal_of")}})
     data["recognitions"] = recognitions if (recognitions or form.recognition_state.data == "yes") else None
 
     project_rows, projects = [], []
     for row in form.projects:
         sub = row.form
-        fields = (sub.name, sub.kind, sub.approved_on, sub.new_investment, sub.national_grant, sub.provincial_grant)
+        fields = (sub.name, sub.kind, sub.approved_on, sub.approval_number, sub.new_investment, sub.national_grant,
+                  sub.provincial_grant)
         if all(_blank(f.data) for f in fields):
             continue
         project_rows.append(row)
-        item = {"name": sub.name.data or "", "kind": sub.kind.data, "approved_on": sub.approved_on.data or None}
+        item = {"name": sub.name.data or "", "kind": sub.kind.data, "approved_on": sub.approved_on.data or None,
+                "approval_number": None if _blank(sub.approval_number.data) else sub.approval_number.data}
         for field_name, key in AMOUNT_FIELDS.items():
             item[key] = _amount(getattr(sub, field_name), unit, own)
         projects.append(item)
@@ -228,7 +233,7 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
     items = [("name", profile.name), ("credit_code", profile.credit_code), ("division_code", profile.division_code),
              ("entity_kind", profile.entity_kind), ("strategic_emerging", yes_no[profile.strategic_emerging]),
              ("industry_code", profile.industry_code or ""), ("scale", profile.scale or ""),
-             ("ownership", profile.ownership or ""),
+             ("ownership", profile.ownership or ""), ("controlled_by", profile.controlled_by or ""),
              ("above_designated_size", yes_no[profile.above_designated_size]), ("amount_unit", "wan"),
              ("as_of", (as_of or clock.today()).isoformat())]
     if profile.sector_tags is not None:
@@ -241,12 +246,15 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
     for i, item in enumerate(profile.recognitions or []):
         items += [(f"recognitions-{i}-kind", item.kind), (f"recognitions-{i}-level", item.level),
                   (f"recognitions-{i}-obtained_on", item.obtained_on.isoformat()),
-                  (f"recognitions-{i}-valid_until", item.valid_until.isoformat() if item.valid_until else "")]
+                  (f"recognitions-{i}-valid_until", item.valid_until.isoformat() if item.valid_until else ""),
+                  (f"recognitions-{i}-document_number", item.document_number or ""),
+                  (f"recognitions-{i}-renewal_of", item.renewal_of or "")]
     if profile.projects is not None:
         items.append(("project_state", "yes"))
     for i, item in enumerate(profile.projects or []):
         items += [(f"projects-{i}-name", item.name), (f"projects-{i}-kind", item.kind),
-                  (f"projects-{i}-approved_on", item.approved_on.isoformat())]
+                  (f"projects-{i}-approved_on", item.approved_on.isoformat()),
+                  (f"projects-{i}-approval_number", item.approval_number or "")]
         items += [(f"projects-{i}-{field}", _wan_text(getattr(item, key))) for key, field in _PROFILE_TO_FORM.items()]
     return MultiDict(items)
 
@@ -283,7 +291,7 @@ def render_form(form: SelfCheckForm, status: int = 200, message: str | None = No
     context = {
         "form": form, "upload": UploadForm(), "questions": question_rules(), "cities": _cities(),
         "city": city, "message": message, "form_errors": list(form_errors), "vocab": vocabulary(),
-        "row_templates": _row_templates(),
+        "row_templates": _row_templates(), "open_years": _open_years(form),
     }
     if result is not None:
         document = DocumentForm(formdata=None, document=json.dumps(
@@ -291,6 +299,20 @@ def render_form(form: SelfCheckForm, status: int = 200, message: str | None = No
         return render_template("selfcheck/result.html", result=result, document=document, profile=profile,
                                format_wan=format_wan, **context), status
     return render_template("selfcheck/form.html", **context), status
+
+
+def _open_years(form: SelfCheckForm) -> dict[str, str]:
+    """Sales rows whose year has not ended by the as-of date, with the warning shown beside them."""
+    try:
+        as_of = date.fromisoformat((form.as_of.data or "").strip()) if not _blank(form.as_of.data) else clock.today()
+    except ValueError:
+        return {}
+    warnings = {}
+    for row in form.sales:
+        text = (row.form.year.data or "").strip()
+        if text.isdigit() and len(text) == 4 and not year_ended(int(text), as_of):
+            warnings[row.form.year.id] = f"{text}年度到{as_of.isoformat()}尚未结束,不计入测算(年度结束后才能计入)"
+    return warnings
 
 
 def _row_templates():
