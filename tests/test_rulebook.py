@@ -78,3 +78,12 @@ def test_version_changes_with_content(tmp_path):
     before = load_rulebook(folder).version
     _broken(tmp_path, lambda d: d["rules"][0].update(title="改"))
     assert load_rulebook(folder).version != before
+
+
+def test_a_key_repeated_in_a_rule_is_refused_not_silently_overwritten(tmp_path):
+    text = (RULES_DIR / "xuchang-2017-29.yaml").read_text(encoding="utf-8")
+    text = text.replace("    title: 国家级制造业创新中心一次性奖励\n",
+                        "    title: 国家级制造业创新中心一次性奖励\n    title: 另一个标题\n", 1)
+    (tmp_path / "xuchang.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"xuchang.yaml.*duplicate key 'title'.*line \d+"):
+        load_rulebook(tmp_path)
