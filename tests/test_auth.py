@@ -255,3 +255,10 @@ def test_a_successful_login_clears_the_names_failures(limited_app):
     for _ in range(4):
         assert login(client, password="wrong password").status_code == 401
     assert login(client).status_code == 302
+
+
+def test_anonymous_pages_carry_no_cookie_clearing_header(make_app):
+    anonymous = make_app(WTF_CSRF_ENABLED=True).test_client()  # the form's CSRF token makes a session
+    cookies = anonymous.get("/").headers.getlist("Set-Cookie") + anonymous.get("/").headers.getlist("Set-Cookie")
+    assert any(c.startswith("session=") for c in cookies)
+    assert not any(c.startswith("remember_token=") for c in cookies)

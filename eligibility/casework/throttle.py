@@ -8,13 +8,13 @@ import hashlib
 import math
 import random
 import re
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import BigInteger, Integer, String, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ..clock import utcnow
 from .models import Base
 
 UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
@@ -90,13 +90,13 @@ def _state(limit: Limit, now: float, window: int, previous: int, current: int) -
 
 def check(session: Session, counter: str, limit: Limit, now: float | None = None) -> State:
     """Whether one more hit is allowed now (nothing is counted)."""
-    now = time.time() if now is None else now
+    now = utcnow().timestamp() if now is None else now
     return _state(limit, now, *_counts(session, counter, limit, now))
 
 
 def hit(session: Session, counter: str, limit: Limit, now: float | None = None) -> State:
     """Count one hit; the state says whether it was within the limit. The caller commits."""
-    now = time.time() if now is None else now
+    now = utcnow().timestamp() if now is None else now
     window = int(now // limit.period)
     values = {"key": counter, "window_index": window, "count": 1, "expires_at": (window + 2) * limit.period}
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert

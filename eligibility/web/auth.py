@@ -19,7 +19,18 @@ from .database import session as db_session
 
 log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__, url_prefix="/desk")
-login_manager = LoginManager()
+
+
+class DeskLoginManager(LoginManager):
+    """Flask-Login, leaving sessions nobody logged into alone."""
+
+    def _session_protection_failed(self) -> bool:
+        # An anonymous session (a self-check's CSRF token) has nothing to protect; without this, "strong" protection
+        # answered every anonymous page with a header clearing a remember-me cookie that is never set.
+        return "_user_id" in session and super()._session_protection_failed()
+
+
+login_manager = DeskLoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "请先登录"
 login_manager.session_protection = "strong"
