@@ -18,7 +18,9 @@ HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
 PYTHON = VENV / "bin" / "python"
 STAMP = VENV / ".installed"
-LOCK = HERE / "requirements.lock"  # uv pip compile pyproject.toml --extra test --generate-hashes … (see its header)
+# Runtime and test dependencies, pinned with hashes (its header says how to regenerate it); servers install
+# requirements.lock, the runtime part alone.
+LOCK = HERE / "requirements-dev.lock"
 CHROMIUM = ("chromium", "chromium-browser")
 
 

@@ -53,7 +53,7 @@ def test_a_saved_file_may_be_larger_than_a_form_but_is_bounded(client):
 
 
 def test_too_many_form_fields_are_refused_before_any_row_is_built(client):
-    items = list(FORM.items()) + [(f"projects-{i}-name", "p") for i in range(3001)]
+    items = [*FORM.items(), *((f"projects-{i}-name", "p") for i in range(3001))]
     response = client.post("/", data=urlencode(items), content_type="application/x-www-form-urlencoded")
     assert response.status_code == 413 and "表单项过多" in response.get_data(as_text=True)
 
@@ -61,7 +61,7 @@ def test_too_many_form_fields_are_refused_before_any_row_is_built(client):
 @pytest.mark.parametrize("rows, field, message", [
     ("projects-{i}-name", "项目", "200"), ("recognitions-{i}-kind", "认定", "200"), ("sales-{i}-year", "年", "100")])
 def test_rows_past_a_list_cap_get_a_message_and_are_not_built(client, rows, field, message):
-    items = list(FORM.items()) + [("project_state", "yes"), ("recognition_state", "yes")]
+    items = [*FORM.items(), ("project_state", "yes"), ("recognition_state", "yes")]
     items += [(rows.format(i=i), str(1900 + i) if "sales" in rows else "x") for i in range(2900)]
     response = client.post("/", data=urlencode(items), content_type="application/x-www-form-urlencoded")
     page = response.get_data(as_text=True)

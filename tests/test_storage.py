@@ -121,7 +121,7 @@ def test_every_write_answers_503_and_reads_keep_working(world, fail):
 
 
 def test_apis_answer_503_in_json(world, tmp_path):
-    app, anonymous, clerk, admin, link, ids = world
+    app, anonymous, clerk, *_ = world
     reopen(app, f"sqlite:///{tmp_path / 'gone' / 'x.db'}")  # the database itself is gone
     response = clerk.get("/desk/api/applications")
     assert response.status_code == 503 and response.get_json()["error"] == "storage_unavailable"

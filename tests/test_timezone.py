@@ -26,8 +26,9 @@ def utc_evening(monkeypatch):
 def test_a_title_obtained_today_in_beijing_is_not_in_the_future():
     assert clock.today() == BEIJING_DAY
     assert Profile.model_validate(PROFILE).recognitions[0].obtained_on == BEIJING_DAY
+    tomorrow = {**PROFILE["recognitions"][0], "obtained_on": "2026-11-23"}
     with pytest.raises(ValueError, match="不能晚于今天"):
-        Profile.model_validate({**PROFILE, "recognitions": [{**PROFILE["recognitions"][0], "obtained_on": "2026-11-23"}]})
+        Profile.model_validate({**PROFILE, "recognitions": [tomorrow]})
 
 
 def test_engine_default_date_is_the_beijing_date(engine):

@@ -70,8 +70,9 @@ def key(scope: str, value: str) -> str:
 
 def _counts(session: Session, counter: str, limit: Limit, now: float) -> tuple[int, int, int]:
     window = int(now // limit.period)
-    rows = dict(session.execute(select(RateCounter.window_index, RateCounter.count)
-                                .where(RateCounter.key == counter, RateCounter.window_index.in_((window - 1, window)))).all())
+    found = select(RateCounter.window_index, RateCounter.count).where(
+        RateCounter.key == counter, RateCounter.window_index.in_((window - 1, window)))
+    rows = dict(session.execute(found).all())
     return window, rows.get(window - 1, 0), rows.get(window, 0)
 
 

@@ -82,7 +82,8 @@ def load_user(user_id: str):
         return None
     user = db.get(User, record.user_id)
     reason = "disabled" if user is None or not user.active else sessions.expiry(record, _limits())
-    if reason:
+    if reason is not None or user is None:
+        reason = reason or "disabled"
         g.session_ended = reason
         if record.ended_at is None:
             sessions.end(record, reason)

@@ -54,7 +54,7 @@ DEFAULTS = {
 }
 
 SECRET_KEY_MISSING = (
-    "未配置密钥:生产环境必须通过环境变量 FLASK_SECRET_KEY,或由 FLASK_SECRET_KEY_FILE 指定的权限为 0600 的文件提供密钥。"
+    "未配置密钥:生产环境必须通过环境变量 FLASK_SECRET_KEY,或由 FLASK_SECRET_KEY_FILE 指定的权限为 0600 的文件提供密钥。"  # noqa: S105 - a message, not a key
     "\nNo secret key: in production set FLASK_SECRET_KEY, or FLASK_SECRET_KEY_FILE naming a file of mode 0600 "
     "(e.g. `python3 -c 'import secrets; print(secrets.token_hex(32))' > /etc/eligibility/secret_key; "
     "chmod 600 /etc/eligibility/secret_key`)."

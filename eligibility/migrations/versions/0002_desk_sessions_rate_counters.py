@@ -4,8 +4,8 @@ Revision ID: 0002_sessions_limits
 Revises: 0001
 Create Date: 2026-11-22 09:00:00
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0002_sessions_limits"
 down_revision = "0001"
