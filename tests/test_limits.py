@@ -1,12 +1,14 @@
 """Bounds on anonymous requests: body size (413), form fields and rows, JSON depth (400), GB/T 2260 division codes,
 and rate limits counted in the database (shared by every worker process)."""
 import json
+from datetime import datetime, timezone
 from urllib.parse import urlencode
 
 import pytest
 import yaml
 from sqlalchemy.orm import Session
 
+from eligibility import clock
 from eligibility.casework import throttle
 from eligibility.casework.db import make_engine
 from eligibility.engine import RULES_DIR
@@ -18,6 +20,12 @@ PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y4
            "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000}}
 FORM = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
         "strategic_emerging": "yes", "as_of": "2021-06-30"}
+
+
+@pytest.fixture(scope="module")
+def app(make_app):
+    """One application for this module's tests that only read (each building one costs a second)."""
+    return make_app(WTF_CSRF_ENABLED=False)
 
 
 # --- size -----------------------------------------------------------------------------------------------------------
@@ -124,7 +132,15 @@ def test_every_encoded_city_county_and_jurisdiction_is_in_the_table():
 # --- rate limits ----------------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def limited(make_app):
+def frozen(monkeypatch):
+    """The bureau's clock standing at the start of a minute (and of a quarter hour), so windows do not turn."""
+    moment = datetime(2026, 11, 22, 1, 0, tzinfo=timezone.utc)
+    monkeypatch.setattr(clock, "_source", lambda: moment)
+    return moment
+
+
+@pytest.fixture
+def limited(make_app, frozen):
     return make_app(WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=True, RATELIMIT_APPLY="3/hour",
                     RATELIMIT_EVALUATE="4/minute", RATELIMIT_SELFCHECK="3/minute", PROXY_COUNT=1)
 
@@ -135,7 +151,8 @@ def test_the_evaluate_api_is_limited_per_address_with_json(limited):
         assert client.post("/api/v1/evaluate", json={"profile": PROFILE}).status_code == 200
     refused = client.post("/api/v1/evaluate", json={"profile": PROFILE})
     assert refused.status_code == 429 and refused.get_json()["error"] == "too_many_requests"
-    assert "请1分钟后再试" in refused.get_json()["message"] and 0 < int(refused.headers["Retry-After"]) <= 60
+    retry = int(refused.headers["Retry-After"])  # the window just began: 4 hits fade below the limit after 60 s
+    assert retry == 61 and refused.get_json()["message"] == "提交过于频繁,请1分钟后再试。"
     other = client.post("/api/v1/evaluate", json={"profile": PROFILE}, headers={"X-Forwarded-For": "192.0.2.1"})
     assert other.status_code == 200
     assert client.get("/api/v1/rules").status_code == 200  # reading the catalogue is not counted
@@ -159,7 +176,7 @@ def test_the_self_check_is_limited_generously(limited):
     assert statuses == [200, 200, 200, 429]
 
 
-def test_two_worker_processes_share_the_counts(make_app, tmp_path):
+def test_two_worker_processes_share_the_counts(make_app, frozen):
     """Two apps over one database stand for two gunicorn workers: the limit holds across them."""
     first = make_app(RATELIMIT_ENABLED=True, RATELIMIT_EVALUATE="4/minute")
     second = make_app(RATELIMIT_ENABLED=True, RATELIMIT_EVALUATE="4/minute",
@@ -188,12 +205,13 @@ def test_sliding_window_counts_on_each_database(database_url):
             s.commit()
             assert [state.allowed for state in states] == [True] * 10 + [False] * 2
             assert states[-1].retry_after > 0
-            # Half-way through the next window half of the previous one still counts: 12 × 0.5 = 6 of 10.
-            assert throttle.check(s, key, limit, start + 90).hits == pytest.approx(6)
+            # Refused hits are not counted. Half-way through the next window half of the previous one still counts:
+            # 10 × 0.5 = 5 of 10.
+            assert throttle.check(s, key, limit, start + 90).hits == pytest.approx(5)
             assert throttle.check(s, key, limit, start + 90).allowed
-            assert not throttle.check(s, key, limit, start + 61).allowed
-            later = start + 60 + states[-1].retry_after
-            assert throttle.check(s, key, limit, later).allowed
+            assert not throttle.check(s, key, limit, start + 60).allowed
+            assert throttle.check(s, key, limit, start + 11 + states[-1].retry_after).allowed  # refused at start + 11
+            assert not throttle.check(s, key, limit, start + 11 + states[-1].retry_after - 2).allowed
             throttle.reset(s, key)
             assert throttle.check(s, key, limit, start + 11).hits == 0
     finally:

@@ -7,6 +7,12 @@ import pytest
 PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003"}
 
 
+@pytest.fixture(scope="module")
+def app(make_app):
+    """One application for this module's tests that only read (each building one costs a second)."""
+    return make_app(WTF_CSRF_ENABLED=False)
+
+
 def log_lines(capsys) -> list[dict]:
     return [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
 

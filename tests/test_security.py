@@ -13,6 +13,12 @@ PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y4
 DOCUMENT = json.dumps({"profile": PROFILE, "as_of": "2021-06-30"}, ensure_ascii=False)
 
 
+@pytest.fixture(scope="module")
+def app(make_app):
+    """One application for this module's tests that only read (each building one costs a second)."""
+    return make_app(WTF_CSRF_ENABLED=False)
+
+
 def token(client, url: str) -> str:
     """The CSRF token of a page's form."""
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', client.get(url).get_data(as_text=True))[1]

@@ -18,6 +18,12 @@ PROFILE = {
 }
 
 
+@pytest.fixture(scope="module")
+def app(make_app):
+    """One application for this module's tests that only read (each building one costs a second)."""
+    return make_app(WTF_CSRF_ENABLED=False)
+
+
 @pytest.fixture(autouse=True)
 def utc_evening(monkeypatch):
     monkeypatch.setattr(clock, "_source", lambda: UTC_EVENING)

@@ -10,7 +10,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, Integer, String, delete, select
+from sqlalchemy import BigInteger, Integer, String, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -86,7 +86,7 @@ def _state(limit: Limit, now: float, window: int, previous: int, current: int) -
         wait = (limit.period - elapsed) + limit.period * (1 - limit.count / current) if current else limit.period
     else:
         wait = limit.period * (1 - (limit.count - current) / previous) - elapsed
-    return State(hits, False, max(1, math.ceil(wait)))
+    return State(hits, False, max(1, math.floor(wait) + 1))  # strictly past the moment it equals the limit
 
 
 def check(session: Session, counter: str, limit: Limit, now: float | None = None) -> State:
@@ -96,7 +96,8 @@ def check(session: Session, counter: str, limit: Limit, now: float | None = None
 
 
 def hit(session: Session, counter: str, limit: Limit, now: float | None = None) -> State:
-    """Count one hit; the state says whether it was within the limit. The caller commits."""
+    """Count one hit if it is within the limit (a refused one is not counted, so Retry-After holds); the state says
+    which. The caller commits."""
     now = utcnow().timestamp() if now is None else now
     window = int(now // limit.period)
     values = {"key": counter, "window_index": window, "count": 1, "expires_at": (window + 2) * limit.period}
@@ -109,7 +110,12 @@ def hit(session: Session, counter: str, limit: Limit, now: float | None = None) 
         session.execute(delete(RateCounter).where(RateCounter.expires_at < int(now)))
     window, previous, current = _counts(session, counter, limit, now)
     before = _state(limit, now, window, previous, current - 1)
-    return State(before.hits + 1, True, 0) if before.allowed else _state(limit, now, window, previous, current)
+    if before.allowed:
+        return State(before.hits + 1, True, 0)
+    # Counted and taken back in one transaction: the increment above is what makes concurrent hits exact.
+    session.execute(update(RateCounter).where(RateCounter.key == counter, RateCounter.window_index == window)
+                    .values(count=RateCounter.count - 1))
+    return before
 
 
 def reset(session: Session, counter: str) -> None:

@@ -5,7 +5,6 @@ processes, and per-process counters would multiply every limit by their number a
 """
 import ipaddress
 import logging
-import math
 
 from flask import Flask, current_app, request
 from sqlalchemy.exc import SQLAlchemyError
@@ -50,8 +49,8 @@ def limit(config_key: str) -> throttle.Limit:
 
 
 def minutes(seconds: int) -> int:
-    """Whole minutes to wait, at least one."""
-    return max(1, math.ceil(seconds / 60))
+    """About how many minutes to wait, at least one (Retry-After has the seconds)."""
+    return max(1, round(seconds / 60))
 
 
 def too_many(retry_after: int, message: str):
