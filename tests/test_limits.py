@@ -1,5 +1,6 @@
 """Bounds on anonymous requests: body size (413), form fields and rows, JSON depth (400), GB/T 2260 division codes,
 and rate limits counted in the database (shared by every worker process)."""
+import io
 import json
 from datetime import datetime, timezone
 from urllib.parse import urlencode
@@ -36,6 +37,18 @@ def test_a_body_over_the_cap_is_refused_unread_json_for_the_api(client):
     assert response.status_code == 413 and response.is_json
     body = response.get_json()
     assert body["error"] == "request_too_large" and "1 MB" in body["message"] and body["fields"] == []
+
+
+def test_a_chunked_body_over_the_cap_is_too_large_not_malformed(client):
+    """gunicorn passes chunked bodies on with no Content-Length; Werkzeug stops reading them at the cap."""
+    response = client.post("/api/v1/evaluate", input_stream=io.BytesIO(b"[" + b"0," * (3 * 1024 * 1024) + b"0]"),
+                           content_type="application/json", headers={"Transfer-Encoding": "chunked"},
+                           environ_overrides={"wsgi.input_terminated": True})
+    assert response.status_code == 413 and response.get_json()["error"] == "request_too_large"
+    small = client.post("/api/v1/evaluate", input_stream=io.BytesIO(json.dumps({"profile": PROFILE}).encode()),
+                        content_type="application/json", headers={"Transfer-Encoding": "chunked"},
+                        environ_overrides={"wsgi.input_terminated": True})
+    assert small.status_code == 200
 
 
 def test_a_form_over_the_cap_gets_a_chinese_page(client):

@@ -52,6 +52,11 @@ def _bound_request():
         request.max_content_length = config["MAX_UPLOAD_LENGTH"]
     if request.method not in ("POST", "PUT", "PATCH"):
         return None
+    if request.content_length is None and request.max_content_length is not None:
+        # A chunked body has no Content-Length to refuse up front; Werkzeug stops reading it at the limit and
+        # hands over what it read, which would be answered as malformed. Reaching the limit is "too large".
+        if len(request.get_data(cache=True)) >= request.max_content_length:
+            raise RequestEntityTooLarge()
     if request.mimetype == "application/x-www-form-urlencoded":
         # Werkzeug applies MAX_FORM_PARTS to multipart forms only; a url-encoded body of many thousand rows would
         # otherwise build as many form rows before any check.
