@@ -189,6 +189,14 @@ def test_the_self_check_is_limited_generously(limited):
     assert statuses == [200, 200, 200, 429]
 
 
+@pytest.mark.parametrize("remote, counted_as", [("203.0.113.7", "203.0.113.7"), ("::ffff:203.0.113.7", "203.0.113.7"),
+                                                ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"), ("unix", "unix")])
+def test_clients_are_counted_by_address_and_ipv6_hosts_by_their_64(app, remote, counted_as):
+    from eligibility.web.ratelimit import client_address
+    with app.test_request_context(environ_base={"REMOTE_ADDR": remote}):
+        assert client_address() == counted_as
+
+
 def test_two_worker_processes_share_the_counts(make_app, frozen):
     """Two apps over one database stand for two gunicorn workers: the limit holds across them."""
     first = make_app(RATELIMIT_ENABLED=True, RATELIMIT_EVALUATE="4/minute")

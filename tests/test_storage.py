@@ -146,3 +146,32 @@ def test_a_write_that_must_grow_a_full_database_is_503(world):
     assert 503 in statuses and 500 not in statuses
     page = anonymous.post("/apply", data={"document": big, "submission_key": "q" * 20, "claim": [SALES]})
     assert re.search("暂时无法保存申请|存储暂不可用", page.get_data(as_text=True))
+
+
+class _DriverError(Exception):
+    def __init__(self, sqlstate: str):
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize("sqlstate, storage", [("25006", True), ("53100", True), ("57P01", True), ("08006", True),
+                                               ("23505", False), ("42P01", False)])
+def test_postgresql_states_that_mean_storage_failure(sqlstate, storage):
+    from sqlalchemy.exc import DBAPIError
+
+    from eligibility.web.storage import is_storage_failure
+    error = DBAPIError("UPDATE …", {}, _DriverError(sqlstate))
+    assert is_storage_failure(error) is storage
+
+
+def test_other_database_errors_stay_500_and_are_logged(make_app, capsys):
+    from sqlalchemy.exc import IntegrityError
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
+    @app.get("/conflict")
+    def conflict():
+        raise IntegrityError("INSERT …", {}, _DriverError("23505"))
+
+    response = app.test_client().get("/conflict")
+    assert response.status_code == 500 and "服务器内部错误" in response.get_data(as_text=True)
+    assert "IntegrityError" in capsys.readouterr().err
