@@ -18,6 +18,9 @@ HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
 PYTHON = VENV / "bin" / "python"
 STAMP = VENV / ".installed"
+# Runtime and test dependencies, pinned with hashes (its header says how to regenerate it); servers install
+# requirements.lock, the runtime part alone.
+LOCK = HERE / "requirements-dev.lock"
 CHROMIUM = ("chromium", "chromium-browser")
 
 
@@ -39,13 +42,16 @@ def supported_python() -> str:
 
 
 def ensure_venv() -> None:
-    """Create the virtual environment and install the project when pyproject.toml changed."""
+    """Create the virtual environment; install the locked dependencies (hash-checked) and the project itself
+    whenever requirements.lock or pyproject.toml changed."""
     if not PYTHON.exists():
         run(supported_python(), "-m", "venv", VENV)
-    wanted = (HERE / "pyproject.toml").read_text(encoding="utf-8")
+    wanted = LOCK.read_text(encoding="utf-8") + (HERE / "pyproject.toml").read_text(encoding="utf-8")
     if not STAMP.exists() or STAMP.read_text(encoding="utf-8") != wanted:
         run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f"{HERE}[test]")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", LOCK)
+        # The project on its own: every dependency came from the lock above; setuptools too (no build isolation).
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", HERE)
         STAMP.write_text(wanted, encoding="utf-8")
 
 
@@ -113,10 +119,14 @@ def throwaway_postgres():
 
 
 def serve(args: list[str]) -> int:
-    """Start the app on http://127.0.0.1:5000 (SQLite and everything else in instance/)."""
+    """Start the app on http://127.0.0.1:5000 with Werkzeug's development server (SQLite, secret key and the rest
+    in instance/); a bureau's server runs gunicorn instead (README, "Deploying")."""
     ensure_venv()
-    subprocess.run([str(PYTHON), "-m", "flask", "--app", "app", "db", "upgrade"], cwd=HERE, check=True)
-    return subprocess.call([str(PYTHON), "-m", "flask", "--app", "app", "run", *args], cwd=HERE)
+    # Locally the app may make its own secret key in instance/ (mode 0600); in production it must be given.
+    env = {**os.environ, "FLASK_GENERATE_SECRET_KEY": "true"}
+    subprocess.run([str(PYTHON), "-m", "flask", "--app", "eligibility.web", "db", "upgrade"], cwd=HERE, env=env,
+                   check=True)
+    return subprocess.call([str(PYTHON), "-m", "flask", "--app", "eligibility.web", "run", *args], cwd=HERE, env=env)
 
 
 def test(args: list[str]) -> int:

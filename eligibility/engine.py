@@ -15,7 +15,9 @@ from .result import (CLAIMABLE, STATUS_LABELS, Citation, Dated, DocumentContext,
 from .rulebook import Document, Period, Rulebook, load_rulebook
 from .vocabulary import city_of, division_name
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# Installed from the wheel the rules ship inside the package (eligibility/rules); in a checkout, at its root.
+_PACKAGED_RULES = Path(__file__).resolve().parent / "rules"
+RULES_DIR = _PACKAGED_RULES if _PACKAGED_RULES.is_dir() else Path(__file__).resolve().parent.parent / "rules"
 # A failed threshold within this share of it is reported as a near miss (a product choice, not a legal value).
 NEAR_MISS_SHARE = Decimal("0.2")
 SUBJECT_QUESTIONS = {"project": "projects", "title": "recognitions"}

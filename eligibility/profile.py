@@ -6,7 +6,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool,
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
-from . import clock
+from . import clock, gbt2260
 from .creditcode import credit_code_problem
 from .vocabulary import industries, vocabulary
 
@@ -188,6 +188,8 @@ class Profile(BaseModel):
         code = code.strip()
         if len(code) != 6 or not code.isdigit() or code.endswith("0000"):
             raise PydanticCustomError("division_code", "注册地应为6位市级或县级行政区划代码,如许昌市411000")
+        if not gbt2260.exists(code):
+            raise PydanticCustomError("division_code", "行政区划代码{code}不存在(GB/T 2260),请核对注册地", {"code": code})
         return code
 
     @field_validator("industry_code")

@@ -27,7 +27,9 @@ def make_app(tmp_path_factory):
         instance = tmp_path_factory.mktemp("instance")
         url = f"sqlite:///{instance / 'eligibility.db'}"
         upgrade(url)
-        app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": url, **config},
+        # Rate limits off unless a test switches them on (tests post far faster than people do).
+        app = create_app({"TESTING": True, "SECRET_KEY": "test" * 8, "DATABASE_URL": url, "RATELIMIT_ENABLED": False,
+                          **config},
                          instance_path=str(instance))
         made.append(app)
         return app
@@ -51,3 +53,32 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """An empty database of each kind migrated to head; PostgreSQL from TEST_POSTGRES_URL (dev.py test starts one)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'database.db'}"
+        upgrade(url)
+        yield url
+        return
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    server = os.environ.get("TEST_POSTGRES_URL")
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_POSTGRES_URL is not set in CI: dev.py test starts PostgreSQL")
+        pytest.skip("no PostgreSQL server (TEST_POSTGRES_URL)")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = server.rsplit("/", 1)[0] + f"/{name}"
+    upgrade(url)
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -1,27 +1,47 @@
-"""Caseworker login: Flask-Login sessions that expire, hashed passwords, roles."""
-from datetime import timedelta
+"""Caseworker login: Flask-Login over server-side sessions (idle and absolute limits, ended at logout and when
+the account is disabled), hashed passwords checked in constant work, throttled and audited login attempts."""
+import logging
 from functools import wraps
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import SQLAlchemyError
 from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired
+from wtforms.validators import DataRequired, Length
 
+from ..casework import sessions, throttle
 from ..casework.models import User
-from ..casework.users import authenticate
+from ..casework.service import audit
+from ..casework.users import check_login, dummy_hash
+from . import ratelimit
 from .database import session as db_session
 
+log = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__, url_prefix="/desk")
-login_manager = LoginManager()
+
+
+class DeskLoginManager(LoginManager):
+    """Flask-Login, leaving sessions nobody logged into alone."""
+
+    def _session_protection_failed(self) -> bool:
+        # An anonymous session (a self-check's CSRF token) has nothing to protect; without this, "strong" protection
+        # answered every anonymous page with a header clearing a remember-me cookie that is never set.
+        return "_user_id" in session and super()._session_protection_failed()
+
+
+login_manager = DeskLoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "请先登录"
 login_manager.session_protection = "strong"
+SESSION_KEY = "desk_session"
+EXPIRED = {"idle": "长时间未操作,登录已失效,请重新登录", "absolute": "登录已超过最长时限,请重新登录",
+           "disabled": "账号已停用", "logout": "请先登录"}
 
 
 class LoginForm(FlaskForm):
-    username = StringField("用户名", validators=[DataRequired("请填写用户名")])
-    password = PasswordField("密码", validators=[DataRequired("请填写密码")])
+    username = StringField("用户名", validators=[DataRequired("请填写用户名"), Length(max=80, message="用户名过长")])
+    password = PasswordField("密码", validators=[DataRequired("请填写密码"), Length(max=200, message="密码过长")])
 
 
 class DeskUser:
@@ -40,23 +60,56 @@ class DeskUser:
 
 
 def init_app(app) -> None:
-    """Login manager, expiring sessions (30 minutes idle by default)."""
-    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(minutes=30))
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    """Login manager; the dummy password hash is made now, so no login pays for it."""
+    dummy_hash()
     login_manager.init_app(app)
+
+
+def _limits() -> sessions.Limits:
+    config = current_app.config
+    return sessions.Limits(idle=config["SESSION_IDLE_TIMEOUT"], absolute=config["SESSION_ABSOLUTE_TIMEOUT"])
 
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    user = db_session().get(User, int(user_id)) if user_id.isdigit() else None
-    return DeskUser(user) if user and user.active else None
+    """The user of this request's live desk session, or None (the session ended, expired, or never was)."""
+    token = session.get(SESSION_KEY)
+    if not token or not user_id.isdigit():
+        return None
+    db = db_session()
+    record = sessions.find(db, token)
+    if record is None or record.user_id != int(user_id):
+        return None
+    user = db.get(User, record.user_id)
+    reason = "disabled" if user is None or not user.active else sessions.expiry(record, _limits())
+    if reason is not None or user is None:
+        reason = reason or "disabled"
+        g.session_ended = reason
+        if record.ended_at is None:
+            sessions.end(record, reason)
+            _commit_quietly(db, "ending an expired session")
+        return None
+    if sessions.needs_touch(record):
+        sessions.touch(record)
+        _commit_quietly(db, "recording session activity")
+    return DeskUser(user)
+
+
+def _commit_quietly(db, what: str) -> None:
+    """Bookkeeping writes must not stop a read when storage is read-only or full: skip and log."""
+    try:
+        db.commit()
+    except SQLAlchemyError:
+        db.rollback()
+        log.warning("%s failed: storage unavailable", what, exc_info=True)
 
 
 @login_manager.unauthorized_handler
 def unauthorized():
+    message = EXPIRED.get(g.pop("session_ended", None) or "logout", "请先登录")
     if request.path.startswith("/desk/api/"):
-        return {"error": "unauthorized", "message": "请先登录", "fields": []}, 401
+        return {"error": "unauthorized", "message": message, "fields": []}, 401
+    flash(message)
     return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
 
 
@@ -74,32 +127,75 @@ def role_required(role: str):
 
 
 def _safe_next(target: str | None) -> str:
-    return target if target and target.startswith("/desk") and "//" not in target else url_for("desk.queue")
+    return target if target and target.startswith("/desk") and "//" not in target and "\\" not in target \
+        else url_for("desk.queue")
+
+
+def _throttled(db, name: str, address: str) -> throttle.State | None:
+    """The state of whichever login limit (per user name, per address) is reached, or None."""
+    if not ratelimit.enabled():
+        return None
+    for scope, value, config_key in (("login-name", name.casefold(), "RATELIMIT_LOGIN_PER_USERNAME"),
+                                     ("login-address", address, "RATELIMIT_LOGIN_PER_ADDRESS")):
+        state = throttle.check(db, throttle.key(scope, value), ratelimit.limit(config_key))
+        if not state.allowed:
+            return state
+    return None
+
+
+def _count_failure(db, name: str, address: str) -> None:
+    if ratelimit.enabled():
+        throttle.hit(db, throttle.key("login-name", name.casefold()), ratelimit.limit("RATELIMIT_LOGIN_PER_USERNAME"))
+        throttle.hit(db, throttle.key("login-address", address), ratelimit.limit("RATELIMIT_LOGIN_PER_ADDRESS"))
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     """The login page."""
     form = LoginForm()
-    error = None
-    if form.validate_on_submit():
-        user = authenticate(db_session(), form.username.data, form.password.data)
-        if user is None:
-            error = "用户名或密码不正确"
-        else:
-            session.clear()
-            session.permanent = True
-            login_user(DeskUser(user))
-            return redirect(_safe_next(request.args.get("next")))
-    status = 401 if error else 200
-    return render_template("desk/login.html", form=form, error=error), status
+    if not form.validate_on_submit():
+        return render_template("desk/login.html", form=form, error=None), 422 if request.method == "POST" else 200
+    db = db_session()
+    name, address = form.username.data.strip(), ratelimit.client_address()
+    blocked = _throttled(db, name, address)
+    if blocked:
+        # No password is checked and nothing is audited while throttled: a flood costs no hashing and cannot fill
+        # the append-only audit log; the application log records it.
+        log.warning("login throttled", extra={"username": name[:80], "address": address})
+        error = f"登录尝试过于频繁,请{ratelimit.minutes(blocked.retry_after)}分钟后再试"
+        return render_template("desk/login.html", form=form, error=error), 429, \
+            {"Retry-After": str(blocked.retry_after)}
+    checked = check_login(db, name, form.password.data)
+    if checked.user is None:
+        _count_failure(db, name, address)
+        audit(db, "anonymous", "login_failed", "user", checked.user_id or 0, None,
+              after={"username": name[:80], "address": address, "reason": checked.reason})
+        db.commit()
+        return render_template("desk/login.html", form=form, error="用户名或密码不正确"), 401
+    if ratelimit.enabled():
+        throttle.reset(db, throttle.key("login-name", name.casefold()))
+    token = sessions.start(db, checked.user, address)
+    audit(db, checked.user.username, "login", "user", checked.user.id, None, after={"address": address})
+    db.commit()
+    session.clear()
+    session.permanent = True
+    session[SESSION_KEY] = token
+    login_user(DeskUser(checked.user))
+    return redirect(_safe_next(request.args.get("next")))
 
 
 @bp.post("/logout")
 @login_required
 def logout():
-    """Log out."""
+    """Log out: the session ends on the server, so a copy of the cookie stops working too."""
+    token = session.pop(SESSION_KEY, None)
     logout_user()
     session.clear()
+    if token:
+        db = db_session()
+        record = sessions.find(db, token)
+        if record is not None:
+            sessions.end(record, "logout")
+            db.commit()
     flash("已退出登录")
     return redirect(url_for("auth.login"))

@@ -2,7 +2,7 @@
 import click
 from flask import Flask, current_app, g
 from flask.cli import AppGroup
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ..casework import db
 from ..casework.service import CaseworkError
@@ -24,6 +24,11 @@ def session() -> Session:
     if "db_session" not in g:
         g.db_session = current_app.extensions["db_sessions"]()
     return g.db_session
+
+
+def session_factory() -> sessionmaker:
+    """Sessions of their own, for work committed apart from the request's (rate-limit counters)."""
+    return current_app.extensions["db_sessions"]
 
 
 def _close(_exc=None) -> None:

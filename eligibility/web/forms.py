@@ -6,6 +6,7 @@ from wtforms.fields import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import clock
+from ..profile import MAX_PROJECTS, MAX_RECOGNITIONS, MAX_SALES_YEARS
 from ..vocabulary import divisions, vocabulary
 
 TRI_STATE = [SelectChoice("", "未回答"), SelectChoice("yes", "是"), SelectChoice("no", "否")]
@@ -91,11 +92,12 @@ class SelfCheckForm(FlaskForm):
     ownership = SelectField("企业性质", choices=[], validate_choice=False)
     controlled_by = SelectField("混合所有制企业的控股方", choices=[], validate_choice=False)
     amount_unit = SelectField("金额单位", choices=UNITS, validate_choice=False, default="wan")
-    sales = FieldList(FormField(SalesRow), min_entries=2)
+    # One row past each profile cap reaches the profile, which refuses it with a message; more are never built.
+    sales = FieldList(FormField(SalesRow), min_entries=2, max_entries=MAX_SALES_YEARS + 1)
     recognition_state = SelectField("认定、称号:填报情况", choices=LIST_STATE, validate_choice=False)
-    recognitions = FieldList(FormField(RecognitionRow), min_entries=1)
+    recognitions = FieldList(FormField(RecognitionRow), min_entries=1, max_entries=MAX_RECOGNITIONS + 1)
     project_state = SelectField("项目:填报情况", choices=LIST_STATE, validate_choice=False)
-    projects = FieldList(FormField(ProjectRow), min_entries=1)
+    projects = FieldList(FormField(ProjectRow), min_entries=1, max_entries=MAX_PROJECTS + 1)
     as_of = StringField("测算日期", render_kw={"type": "date"}, default=lambda: clock.today().isoformat())
 
     def __init__(self, *args, **kwargs):
