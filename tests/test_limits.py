@@ -20,7 +20,7 @@ from eligibility.vocabulary import divisions
 PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
            "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000}}
 FORM = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
-        "strategic_emerging": "yes", "as_of": "2021-06-30"}
+        "strategic_emerging": "yes", "as_of": "2020-12-31"}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def upload(client, content: bytes):
 
 
 def test_a_saved_file_may_be_larger_than_a_form_but_is_bounded(client):
-    saved = json.dumps({"profile": PROFILE, "as_of": "2021-06-30", "result": {"padding": "x" * (2 * 1024 * 1024)}})
+    saved = json.dumps({"profile": PROFILE, "as_of": "2020-12-31", "result": {"padding": "x" * (2 * 1024 * 1024)}})
     response = upload(client, saved.encode())
     assert response.status_code == 200 and "已载入" in response.get_data(as_text=True)
     response = upload(client, saved.replace("x" * 1024, "x" * 3072).encode())
@@ -103,7 +103,7 @@ def test_deeply_nested_json_is_a_400_without_fields_never_a_500(client, depth):
 
 
 def test_ordinary_nesting_passes_and_a_deep_saved_file_is_a_message(client):
-    response = client.post("/api/v1/evaluate", json={"profile": PROFILE, "as_of": "2021-06-30"})
+    response = client.post("/api/v1/evaluate", json={"profile": PROFILE, "as_of": "2020-12-31"})
     assert response.status_code == 200
     deep = '{"profile": ' + "[" * 100000 + "]" * 100000 + "}"
     response = client.post("/selfcheck/load", data={"document": deep})
@@ -173,7 +173,7 @@ def test_the_evaluate_api_is_limited_per_address_with_json(limited):
 
 def test_applications_are_limited_per_address_with_a_chinese_page(limited):
     client = limited.test_client()
-    document = json.dumps({"profile": PROFILE, "as_of": "2021-06-30"}, ensure_ascii=False)
+    document = json.dumps({"profile": PROFILE, "as_of": "2020-12-31"}, ensure_ascii=False)
     for n in range(3):
         response = client.post("/apply", data={"document": document, "submission_key": f"key-{n:08d}",
                                                "claim": ["xuchang.sei_sales_milestone.rev_1bn"]})

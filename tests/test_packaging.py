@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILE = {"profile": {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
                        "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000},
                        "recognitions": [{"kind": "smart_factory", "level": "provincial", "obtained_on": "2019-05-20"}]},
-           "as_of": "2021-06-30"}
+           "as_of": "2020-12-31"}
 LEFT_BEHIND = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.pyc", "instance", "build", "*.egg-info",
                                      "test-artifacts", ".hypothesis", ".pytest_cache", "bench")
 
@@ -88,7 +88,7 @@ def test_installed_it_evaluates_a_profile_outside_the_checkout(installed):
     assert str(work / "venv") in where and str(ROOT) not in where and "eligibility/rules" in where
     (work / "profile.json").write_text(json.dumps(PROFILE, ensure_ascii=False), encoding="utf-8")
     result = json.loads(run([python, "-m", "eligibility", "evaluate", "profile.json"], work, clean_env()))
-    assert result["total_yuan"] == 300000 and result["as_of"] == "2021-06-30"
+    assert result["total_yuan"] == 300000 and result["as_of"] == "2020-12-31"
 
 
 def free_port() -> int:

@@ -22,7 +22,7 @@ from eligibility.casework.users import create_user
 PASSWORD = "correct horse battery"
 PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
            "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000}}
-DOCUMENT = json.dumps({"profile": PROFILE, "as_of": "2021-06-30"}, ensure_ascii=False)
+DOCUMENT = json.dumps({"profile": PROFILE, "as_of": "2020-12-31"}, ensure_ascii=False)
 SALES = "xuchang.sei_sales_milestone.rev_1bn"
 
 
@@ -97,7 +97,7 @@ def test_every_write_answers_503_and_reads_keep_working(world, fail):
     # Reads: the self-check, the API, the private link, the desk pages, the export.
     assert anonymous.get("/").status_code == 200
     assert anonymous.post("/", data={"name": PROFILE["name"], "credit_code": PROFILE["credit_code"],
-                                     "division_code": "411003", "as_of": "2021-06-30"}).status_code == 200
+                                     "division_code": "411003", "as_of": "2020-12-31"}).status_code == 200
     assert anonymous.post("/api/v1/evaluate", json={"profile": PROFILE}).status_code == 200
     assert anonymous.get(link).status_code == 200
     assert clerk.get("/desk/").status_code == 200
@@ -140,7 +140,7 @@ def test_a_write_that_must_grow_a_full_database_is_503(world):
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
         connection.execute(f"PRAGMA max_page_count = {pages}")
 
-    big = json.dumps({"profile": {**PROFILE, "name": "许" * 200}, "as_of": "2021-06-30"}, ensure_ascii=False)
+    big = json.dumps({"profile": {**PROFILE, "name": "许" * 200}, "as_of": "2020-12-31"}, ensure_ascii=False)
     statuses = [anonymous.post("/apply", data={"document": big, "submission_key": f"key-{n:016d}",
                                                "claim": [SALES]}).status_code for n in range(30)]
     assert 503 in statuses and 500 not in statuses
