@@ -3,8 +3,9 @@
 Nothing is stored: the profile lives in the page and in the JSON file the enterprise downloads.
 """
 import json
+import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask import Blueprint, Response, render_template, request
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -86,6 +87,9 @@ class AmountError(ValueError):
 
 # Units an amount may carry when typed with one; a bare number is in 万元, as every amount field says.
 AMOUNT_UNITS = {"亿元": YI, "亿": YI, "万元": WAN, "万": WAN, "元": 1}
+# A plain decimal number: no exponent (1e9999 would make a number of ten thousand digits), at most 15 whole digits.
+PLAIN_NUMBER = re.compile(r"[+-]?(?=\.?\d)(?P<whole>\d*)(?:\.\d*)?")
+MAX_WHOLE_DIGITS = 15
 
 
 def _number_and_unit(text: str | None) -> tuple[Decimal, int] | None:
@@ -98,13 +102,12 @@ def _number_and_unit(text: str | None) -> tuple[Decimal, int] | None:
         if cleaned.endswith(unit):
             cleaned, multiplier = cleaned[:-len(unit)], factor
             break
-    try:
-        value = Decimal(cleaned)
-        if not value.is_finite():
-            raise InvalidOperation
-    except InvalidOperation:
-        raise AmountError("请填写数字金额(单位万元),如 120000 或 12.5;也可写明单位,如 9亿、900000000元") from None
-    return value, multiplier
+    plain = PLAIN_NUMBER.fullmatch(cleaned)
+    if plain is None:
+        raise AmountError("请填写数字金额(单位万元),如 120000 或 12.5;也可写明单位,如 9亿、900000000元")
+    if len(plain["whole"].lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise AmountError("金额位数过多,请核对")
+    return Decimal(cleaned), multiplier
 
 
 def parse_amount(text: str | None) -> int | None:

@@ -18,6 +18,7 @@
     }
     var m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
     if (!m || (!m[2] && !m[3])) { return { problem: "无法识别为金额,请填写数字" }; }
+    if (m[2].replace(/^0+/, "").length > 15) { return { problem: "金额位数过多,请核对" }; }
     var whole = m[2] || "0", fraction = m[3] || "", digits = whole + fraction, shift = power - fraction.length;
     if (shift < 0) {
       if (/[^0]/.test(digits.slice(shift))) { return { problem: "金额最多精确到元" }; }
