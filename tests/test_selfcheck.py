@@ -319,8 +319,18 @@ def test_result_sorts_money_other_support_selective_and_elsewhere(client):
     assert "落实企业研发费用税前(加计)扣除" not in section(html, "other")
     related = html.split('id="related"')[1].split("</section>")[0]
     assert '<details class="expand refused">' in related  # related support folded
-    assert "暂无可确定金额的资金" in section(html, "summary")
-    assert "暂无可确定申请的资金" in section(html, "money") and "待确定" not in section(html, "money")
+    assert "本市已收录的政策没有规定奖补金额" in section(html, "summary") and 'id="money"' not in html
+
+
+def test_no_money_due_is_said_plainly_and_points_only_at_what_exists(client):
+    data = {k: v for k, v in XUCHANG.items() if not k.startswith(("sales", "recognition"))}
+    html = client.post("/", data={**data, "recognition_state": "yes", "project_state": "yes",
+                                  "sales-0-year": "2018", "sales-0-amount": "1000", "sales-1-year": "2019",
+                                  "sales-1-amount": "2000"}).get_data(as_text=True)
+    money = section(html, "money")
+    assert "暂无可确定申请的资金" in money and "暂无可确定金额的资金" in section(html, "summary")
+    assert ("待确定" in money) == ('id="undetermined"' in html)
+    assert "合计 0万元" not in html
 
 
 def test_result_explains_the_ruleset_version_in_small_print(client):

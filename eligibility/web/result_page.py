@@ -40,6 +40,11 @@ def any_in_force(result: EvaluationResult) -> bool:
     return any(d.phase == "in_force" for d in result.documents)
 
 
+def any_quantified(result: EvaluationResult) -> bool:
+    """Whether any measure of the result's documents states an amount (Baotou's, Ningbo's… state none)."""
+    return any(o.award_kind != "non_quantified" for o in result.outcomes)
+
+
 def rerun_date(document: DocumentContext):
     """The date to evaluate again on to see the document's measures while in force: its last day, if it ended."""
     if document.phase == "ended" and document.in_force.end is not None:

@@ -354,6 +354,7 @@ def render_form(form: SelfCheckForm, status: int = 200, message: str | None = No
             format_yuan=format_yuan, sections=result_page.sections(result), section_titles=result_page.SECTIONS,
             facts=facts, fact_warnings=[w for line in facts for w in line.warnings],
             in_force=result_page.any_in_force(result), rerun_date=result_page.rerun_date,
+            quantified=result_page.any_quantified(result),
             responsible_of=result_page.responsible_of, status_meanings=STATUS_MEANINGS,
             status_labels=STATUS_LABELS, **context), status
     errors = error_summary(form, [*form_errors, *([message] if message and status >= 400 else [])])
