@@ -307,3 +307,13 @@ def test_reaching_evaluate_by_keyboard_skips_the_folded_sectors(page, base_url):
     # What is left is the questions themselves (Chromium gives a date field four stops), the "为什么问这个?" notes
     # and the row buttons; and Enter in any field runs 测算 at once.
     assert stops <= 60, f"{stops} tab stops to 测算: {seen}"
+
+
+def test_without_javascript_the_error_summary_still_takes_the_focus(no_js, base_url):
+    fill_xuchang(no_js, base_url, credit_code="91350100M000100Y44")
+    no_js.locator("#name").press("Enter")
+    no_js.wait_for_selector("#error-summary")
+    assert no_js.title().startswith("错误:有 1 处需要修改")
+    assert no_js.evaluate("document.activeElement.id") == "error-summary"  # autofocus, no script needed
+    no_js.click("#error-summary a[href='#credit_code']")
+    assert no_js.url.endswith("#credit_code")
