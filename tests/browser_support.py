@@ -1,4 +1,5 @@
-"""What the browser tests share: Debian's Chromium through Playwright, the app served in a thread, an a11y check."""
+"""What the browser tests share: Debian's Chromium through Playwright, the app served in a thread (under a strict
+Content-Security-Policy), pages at desktop and phone sizes, axe-core and a console watch."""
 import contextlib
 import os
 import shutil
@@ -9,6 +10,11 @@ import pytest
 from werkzeug.serving import make_server
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+DESKTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+# What a deployment's headers will demand: scripts and styles only from files of the site, no inline code.
+STRICT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+              "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 # Without the background-networking flags Chromium keeps dialling out, which this machine refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -26,6 +32,21 @@ def require_chromium() -> None:
             raise RuntimeError("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
         pytest.skip("chromium is not installed", allow_module_level=True)
     pytest.importorskip("playwright.sync_api")
+
+
+def with_strict_csp(app):
+    """The app with a strict Content-Security-Policy on every response that does not set one itself."""
+    inner = app.wsgi_app
+
+    def wsgi(environ, start_response):
+        def start(status, headers, exc_info=None):
+            if not any(name.lower() == "content-security-policy" for name, _ in headers):
+                headers = [*headers, ("Content-Security-Policy", STRICT_CSP)]
+            return start_response(status, headers, exc_info)
+        return inner(environ, start)
+
+    app.wsgi_app = wsgi
+    return app
 
 
 @contextlib.contextmanager
@@ -56,14 +77,39 @@ def launched_browser():
 
 @contextlib.contextmanager
 def new_page(browser, **options):
-    """A page in a context of its own (own cookies), Chinese locale, desktop size."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 900}, **options)
+    """A page in a context of its own (own cookies), Chinese locale, desktop size unless `viewport` says otherwise.
+
+    The page records console errors and uncaught exceptions in `page.problems` (CSP refusals show there).
+    """
+    options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(locale="zh-CN", **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.problems = []
+
+    def on_console(message):
+        if message.type == "error" and not _expected(message.text):
+            page.problems.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
     try:
         yield page
     finally:
         context.close()
+
+
+def _expected(text: str) -> bool:
+    """Console errors a page causes on purpose: a 4xx answer to a form with mistakes in it."""
+    return text.startswith("Failed to load resource: the server responded with a status of 4")
+
+
+def axe_violations(page, **options) -> list[str]:
+    """axe-core's violations on the page as it is now (every rule axe runs by default), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, options={"resultTypes": ["violations"], **options})
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+            for v in results.response["violations"]]
 
 
 def screenshot(page, name: str) -> None:
@@ -80,7 +126,6 @@ def fill_xuchang(page, base_url, credit_code="91350100M000100Y43"):
     page.select_option("#division_code", "411000")
     page.select_option("#strategic_emerging", "yes")
     page.fill("#as_of", "2020-12-31")
-    page.select_option("#amount_unit", "wan")
     page.fill("#sales-0-year", "2018")
     page.fill("#sales-0-amount", "90000")
     page.fill("#sales-1-year", "2019")

@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     auth.init_app(app)
     for blueprint in (api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp, health.bp):
         app.register_blueprint(blueprint)
+    from .policies import bp as policies_bp; app.register_blueprint(policies_bp)  # noqa: E702
 
     @app.cli.command("evaluate")
     @click.argument("profile", type=click.Path(path_type=Path))

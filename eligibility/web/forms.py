@@ -11,7 +11,6 @@ from ..vocabulary import divisions, vocabulary
 
 TRI_STATE = [SelectChoice("", "未回答"), SelectChoice("yes", "是"), SelectChoice("no", "否")]
 LIST_STATE = [SelectChoice("", "未回答(不填报)"), SelectChoice("yes", "已如实填报(下表即全部;没有则留空)")]
-UNITS = [SelectChoice("wan", "万元"), SelectChoice("yuan", "元")]
 
 
 def division_choices() -> list[SelectChoice]:
@@ -35,7 +34,7 @@ class SalesRow(Form):
     """One year's sales."""
 
     year = StringField("年度", render_kw={"inputmode": "numeric", "placeholder": "如 2019"})
-    amount = StringField("年销售收入", render_kw={"inputmode": "decimal"})
+    amount = StringField("年销售收入(万元)", render_kw={"inputmode": "decimal", "autocomplete": "off"})
 
 
 class RecognitionRow(Form):
@@ -62,9 +61,9 @@ class ProjectRow(Form):
     kind = SelectField("项目类别", choices=[], validate_choice=False)
     approved_on = StringField("立项日期", render_kw={"type": "date"})
     approval_number = StringField("立项文号", render_kw={"placeholder": "如 工信部规〔2018〕12号"})
-    new_investment = StringField("新增投资额", render_kw={"inputmode": "decimal"})
-    national_grant = StringField("国家资助金额", render_kw={"inputmode": "decimal"})
-    provincial_grant = StringField("省级补助金额", render_kw={"inputmode": "decimal"})
+    new_investment = StringField("新增投资额(万元)", render_kw={"inputmode": "decimal", "autocomplete": "off"})
+    national_grant = StringField("国家资助金额(万元)", render_kw={"inputmode": "decimal", "autocomplete": "off"})
+    provincial_grant = StringField("省级补助金额(万元)", render_kw={"inputmode": "decimal", "autocomplete": "off"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,7 +90,6 @@ class SelfCheckForm(FlaskForm):
     scale = SelectField("企业规模", choices=[], validate_choice=False)
     ownership = SelectField("企业性质", choices=[], validate_choice=False)
     controlled_by = SelectField("混合所有制企业的控股方", choices=[], validate_choice=False)
-    amount_unit = SelectField("金额单位", choices=UNITS, validate_choice=False, default="wan")
     # One row past each profile cap reaches the profile, which refuses it with a message; more are never built.
     sales = FieldList(FormField(SalesRow), min_entries=2, max_entries=MAX_SALES_YEARS + 1)
     recognition_state = SelectField("认定、称号:填报情况", choices=LIST_STATE, validate_choice=False)
@@ -116,6 +114,13 @@ class DocumentForm(FlaskForm):
     """A saved self-check ({profile, as_of}) carried by the result page: download it or edit it again."""
 
     document = HiddenField()
+
+
+class RerunForm(FlaskForm):
+    """A saved self-check and another date to evaluate it on (a document's last day in force)."""
+
+    document = HiddenField()
+    as_of = HiddenField()
 
 
 class UploadForm(FlaskForm):

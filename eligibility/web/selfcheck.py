@@ -3,8 +3,9 @@
 Nothing is stored: the profile lives in the page and in the JSON file the enterprise downloads.
 """
 import json
+import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask import Blueprint, Response, render_template, request
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -14,11 +15,13 @@ from .. import clock
 from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
 from ..facts import FACTS, year_ended
-from ..money import WAN, format_wan
+from ..money import WAN, YI, format_wan, format_yuan
+from ..profile_summary import IMPLAUSIBLE_YUAN, entered_facts
+from ..result import STATUS_LABELS, STATUS_MEANINGS
 from ..profile import Profile
 from ..vocabulary import city_of, divisions, vocabulary
-from . import engine
-from .forms import AMOUNT_FIELDS, DocumentForm, SelfCheckForm, UploadForm
+from . import engine, result_page
+from .forms import AMOUNT_FIELDS, DocumentForm, RerunForm, SelfCheckForm, UploadForm
 
 bp = Blueprint("selfcheck", __name__, url_prefix="")
 
@@ -78,23 +81,70 @@ def _tri(value: str):
     return {"yes": True, "no": False}.get(value)
 
 
-def _amount(field, unit: str, errors: list) -> int | None:
-    """An amount typed in 万元 or 元 as whole 元; a bad entry gets a message beside the field."""
-    text = (field.data or "").strip().replace(",", "").replace(",", "")
-    if not text:
+class AmountError(ValueError):
+    """An amount that cannot be read; the message says why, in Chinese."""
+
+
+# Units an amount may carry when typed with one; a bare number is in 万元, as every amount field says.
+AMOUNT_UNITS = {"亿元": YI, "亿": YI, "万元": WAN, "万": WAN, "元": 1}
+# A plain decimal number: no exponent (1e9999 would make a number of ten thousand digits), at most 15 whole digits.
+PLAIN_NUMBER = re.compile(r"[+-]?(?=\.?\d)(?P<whole>\d*)(?:\.\d*)?")
+MAX_WHOLE_DIGITS = 15
+
+
+def _number_and_unit(text: str | None) -> tuple[Decimal, int] | None:
+    """The number typed and the 元 per unit it is in (万元 unless it says otherwise); None when blank."""
+    cleaned = "".join((text or "").split()).replace(",", "").replace("\uff0c", "")
+    if not cleaned:
         return None
-    try:
-        value = Decimal(text)
-        if not value.is_finite():
-            raise InvalidOperation
-    except InvalidOperation:
-        errors.append((field, "请填写数字金额,如 120000 或 12.5"))
+    multiplier = WAN
+    for unit, factor in AMOUNT_UNITS.items():
+        if cleaned.endswith(unit):
+            cleaned, multiplier = cleaned[:-len(unit)], factor
+            break
+    plain = PLAIN_NUMBER.fullmatch(cleaned)
+    if plain is None:
+        raise AmountError("请填写数字金额(单位万元),如 120000 或 12.5;也可写明单位,如 9亿、900000000元")
+    if len(plain["whole"].lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise AmountError("金额位数过多,请核对")
+    return Decimal(cleaned), multiplier
+
+
+def parse_amount(text: str | None) -> int | None:
+    """An amount as typed (万元 unless it says 元, 万 or 亿) in whole 元, exactly; None when blank."""
+    read = _number_and_unit(text)
+    if read is None:
         return None
-    yuan = value * WAN if unit == "wan" else value
+    yuan = read[0] * read[1]
     if yuan != yuan.to_integral_value():
-        errors.append((field, "金额最多精确到元"))
-        return None
+        raise AmountError("金额最多精确到元(按万元填写时最多4位小数)")
     return int(yuan)
+
+
+def amount_readback(text: str | None) -> dict | None:
+    """What an amount field's text is read as ("= 9亿元"), and a warning when it is implausibly large."""
+    try:
+        yuan = parse_amount(text)
+    except AmountError:
+        return None
+    if yuan is None:
+        return None
+    warning = None
+    if abs(yuan) >= IMPLAUSIBLE_YUAN:
+        value, multiplier = _number_and_unit(text)
+        warning = "金额异常大,请核对单位:本栏按万元填写"
+        if multiplier == WAN and value == value.to_integral_value():
+            warning += f";如果 {int(value)} 是按元计的金额,应填 {format_wan(int(value)).removesuffix('万元')}"
+    return {"text": f"= {format_yuan(yuan)}", "warning": warning}
+
+
+def _amount(field, errors: list) -> int | None:
+    """A form field's amount in whole 元; a bad entry gets its message beside the field."""
+    try:
+        return parse_amount(field.data)
+    except AmountError as exc:
+        errors.append((field, str(exc)))
+        return None
 
 
 def _add_error(field, message: str):
@@ -107,7 +157,6 @@ def read_form(form: SelfCheckForm):
     Returns (profile or None, as_of or None, form_errors).
     """
     own: list = []
-    unit = form.amount_unit.data or "wan"
     data: dict = {"name": form.name.data or "", "credit_code": form.credit_code.data or "",
                   "division_code": form.division_code.data or "", "entity_kind": form.entity_kind.data or "enterprise"}
     for name in ("strategic_emerging", "above_designated_size"):
@@ -128,10 +177,10 @@ def read_form(form: SelfCheckForm):
         year_text = (year_field.data or "").strip()
         if not year_text.isdigit():
             own.append((year_field, "年度应为四位数字,如 2019"))
-            _amount(amount_field, unit, own)
+            _amount(amount_field, own)
             continue
         year = int(year_text)
-        amount = _amount(amount_field, unit, own)
+        amount = _amount(amount_field, own)
         if _blank(amount_field.data):
             own.append((amount_field, "请填写该年度的年销售收入"))
         if year in sales_rows:
@@ -166,7 +215,7 @@ def read_form(form: SelfCheckForm):
         item = {"name": sub.name.data or "", "kind": sub.kind.data, "approved_on": sub.approved_on.data or None,
                 "approval_number": None if _blank(sub.approval_number.data) else sub.approval_number.data}
         for field_name, key in AMOUNT_FIELDS.items():
-            item[key] = _amount(getattr(sub, field_name), unit, own)
+            item[key] = _amount(getattr(sub, field_name), own)
         projects.append(item)
     data["projects"] = projects if (projects or form.project_state.data == "yes") else None
 
@@ -234,7 +283,7 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
              ("entity_kind", profile.entity_kind), ("strategic_emerging", yes_no[profile.strategic_emerging]),
              ("industry_code", profile.industry_code or ""), ("scale", profile.scale or ""),
              ("ownership", profile.ownership or ""), ("controlled_by", profile.controlled_by or ""),
-             ("above_designated_size", yes_no[profile.above_designated_size]), ("amount_unit", "wan"),
+             ("above_designated_size", yes_no[profile.above_designated_size]),
              ("as_of", (as_of or clock.today()).isoformat())]
     if profile.sector_tags is not None:
         items.append(("sector_state", "yes"))
@@ -260,21 +309,23 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
 
 
 def _edited_formdata(formdata: MultiDict) -> tuple[MultiDict, bool]:
-    """Apply an "add row" / "remove row" button pressed without JavaScript; True when one was pressed."""
+    """Rows ticked 删除此行 removed (on any submit); "更新表格" without JavaScript adds a blank row to each list.
+
+    Returns the edited data and whether the rows were being edited (re-show the form rather than evaluate). The row
+    controls are checkboxes and a button placed after 测算, so Enter in a field always means 测算.
+    """
     data = MultiDict(formdata)
-    remove = data.pop("remove_row", None)
-    if remove:
-        prefix = remove + "-"
-        for key in [k for k in data if k.startswith(prefix)]:
-            data.poplist(key)
-        return data, True
-    add = data.pop("add_row", None)
-    if add in ROW_LISTS:
-        indices = [int(k.split("-")[1]) for k in data if k.startswith(add + "-") and k.split("-")[1].isdigit()]
-        sub = {"sales": "year", "recognitions": "kind", "projects": "name"}[add]
-        data[f"{add}-{max(indices, default=-1) + 1}-{sub}"] = ""
-        return data, True
-    return data, False
+    for row in data.poplist("remove_row"):
+        if row.split("-")[0] in ROW_LISTS:
+            for key in [k for k in data if k.startswith(row + "-")]:
+                data.poplist(key)
+    if data.pop("edit_rows", None) is None:
+        return data, False
+    for name in ROW_LISTS:
+        indices = [int(k.split("-")[1]) for k in data if k.startswith(name + "-") and k.split("-")[1].isdigit()]
+        first = {"sales": "year", "recognitions": "kind", "projects": "name"}[name]
+        data[f"{name}-{max(indices, default=-1) + 1}-{first}"] = ""
+    return data, True
 
 
 # --- pages ---------------------------------------------------------------------------------------------------------
@@ -291,14 +342,49 @@ def render_form(form: SelfCheckForm, status: int = 200, message: str | None = No
     context = {
         "form": form, "upload": UploadForm(), "questions": question_rules(), "cities": _cities(),
         "city": city, "message": message, "form_errors": list(form_errors), "vocab": vocabulary(),
-        "row_templates": _row_templates(), "open_years": _open_years(form),
+        "row_templates": _row_templates(), "open_years": _open_years(form), "readback": amount_readback,
+        "implausible_yuan": IMPLAUSIBLE_YUAN,
     }
     if result is not None:
         document = DocumentForm(formdata=None, document=json.dumps(
             {"profile": profile.model_dump(mode="json"), "as_of": as_of.isoformat()}, ensure_ascii=False))
-        return render_template("selfcheck/result.html", result=result, document=document, profile=profile,
-                               format_wan=format_wan, **context), status
-    return render_template("selfcheck/form.html", **context), status
+        facts = entered_facts(profile)
+        return render_template(
+            "selfcheck/result.html", result=result, document=document, profile=profile, format_wan=format_wan,
+            format_yuan=format_yuan, sections=result_page.sections(result), section_titles=result_page.SECTIONS,
+            facts=facts, fact_warnings=[w for line in facts for w in line.warnings],
+            in_force=result_page.any_in_force(result), rerun_date=result_page.rerun_date,
+            quantified=result_page.any_quantified(result),
+            responsible_of=result_page.responsible_of, status_meanings=STATUS_MEANINGS,
+            status_labels=STATUS_LABELS, **context), status
+    errors = error_summary(form, [*form_errors, *([message] if message and status >= 400 else [])])
+    if status >= 400:
+        context["message"] = None  # told in the error summary
+    return render_template("selfcheck/form.html", error_list=errors, **context), status
+
+
+ROW_LABELS = {"sales": "年销售收入", "recognitions": "认定、称号", "projects": "项目"}
+
+
+def error_summary(form: SelfCheckForm, form_errors=()) -> list[dict]:
+    """Every error on the page in the order of the form: the field's id, what it is, and the message."""
+    found = []
+    for field in form:
+        if field.name in ROW_LISTS:
+            for position, row in enumerate(field, start=1):
+                for sub in row.form:
+                    for message in sub.errors or []:
+                        found.append({"id": sub.id, "label": f"{ROW_LABELS[field.name]}第{position}行 · {sub.label.text}",
+                                      "message": message})
+            continue
+        if field.type in ("CSRFTokenField", "HiddenField"):
+            continue
+        target = f"{field.id}-0" if field.name == "sector_tags" else field.id
+        for message in field.errors or []:
+            label = None if message.startswith(field.label.text) else field.label.text
+            found.append({"id": target, "label": label, "message": message})
+    found += [{"id": None, "label": None, "message": message} for message in form_errors]
+    return found
 
 
 def _open_years(form: SelfCheckForm) -> dict[str, str]:
@@ -339,9 +425,28 @@ def submit():
         return render_form(form)
     profile, as_of, form_errors = read_form(form)
     if profile is None:
-        return render_form(form, 422, "填报内容有误,请按各项旁的提示修改", form_errors)
+        return render_form(form, 422, None, form_errors)
     result = engine().evaluate(profile, as_of)
     return render_form(form, result=result, profile=profile, as_of=as_of)
+
+
+@bp.post("/selfcheck/rerun")
+def rerun():
+    """The same profile evaluated again on another date: an ended document's last day in force."""
+    carrier = RerunForm()
+    if not carrier.validate():
+        return render_form(SelfCheckForm(formdata=None), 400, "页面已过期,请重新提交")
+    saved, problem = parse_saved(carrier.document.data or "")
+    if saved is None:
+        return render_form(SelfCheckForm(formdata=None), 400, problem)
+    try:
+        as_of = date.fromisoformat((carrier.as_of.data or "").strip())
+    except ValueError:
+        return render_form(SelfCheckForm(formdata=None), 400, "测算日期格式应为YYYY-MM-DD")
+    result = engine().evaluate(saved.profile, as_of)
+    form = SelfCheckForm(formdata=profile_formdata(saved.profile, as_of))
+    return render_form(form, message=f"已按{as_of.year}年{as_of.month}月{as_of.day}日重新测算,填报内容不变。",
+                       result=result, profile=saved.profile, as_of=as_of)
 
 
 def parse_saved(text: str) -> tuple[SavedCheck | None, str | None]:
@@ -380,7 +485,7 @@ def download():
         return render_form(form, 400, "页面已过期或提交有误,请检查后重新提交")
     profile, as_of, form_errors = read_form(form)
     if profile is None:
-        return render_form(form, 422, "填报内容有误,请按各项旁的提示修改", form_errors)
+        return render_form(form, 422, None, form_errors)
     return _download(SavedCheck(profile=profile, as_of=as_of))
 
 
