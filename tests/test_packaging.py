@@ -34,8 +34,9 @@ def test_every_package_and_data_folder_is_listed_for_the_wheel():
     configured = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     found = find_namespace_packages(where=str(ROOT), include=["eligibility", "eligibility.*"],
                                     exclude=["*.__pycache__"])
-    assert set(configured["packages"]) == {*found, "eligibility.rules"}
-    assert configured["package-dir"] == {"eligibility.rules": "rules"}
+    mapped = {"eligibility.rules": "rules", "eligibility.policies": "policies", "eligibility.features": "features"}
+    assert set(configured["packages"]) == {*found, *mapped}
+    assert configured["package-dir"] == mapped
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +71,14 @@ def clean_env(**extra) -> dict:
 def test_the_wheel_carries_rules_templates_static_data_and_migrations(installed):
     _, wheel, _ = installed
     names = set(zipfile.ZipFile(wheel).namelist())
-    for path in [*(ROOT / "rules").glob("*.yaml"), *(ROOT / "eligibility").rglob("*.html"),
+    for path in [*(ROOT / "rules").glob("*.yaml"), *(ROOT / "policies").glob("*.txt"), *(ROOT / "policies").glob("*.yaml"), *(ROOT / "features").glob("*.feature"),
+                 *(ROOT / "eligibility").rglob("*.html"),
                  *(ROOT / "eligibility" / "web" / "static").iterdir(), *(ROOT / "eligibility" / "data").iterdir(),
                  *(ROOT / "eligibility" / "migrations").rglob("*.py")]:
         if "__pycache__" in path.parts:
             continue
         relative = path.relative_to(ROOT)
-        inside = Path("eligibility", relative) if relative.parts[0] == "rules" else relative
+        inside = Path("eligibility", relative) if relative.parts[0] in ("rules", "policies", "features") else relative
         assert inside.as_posix() in names, inside
     assert "eligibility/web/gunicorn_conf.py" in names
 
@@ -130,6 +132,8 @@ def test_installed_it_serves_pages_under_gunicorn_and_stops_gracefully(installed
         status, page = get(base + "/")
         assert status == 200 and "企业奖补政策自查" in page and "/static/selfcheck.css" in page
         assert get(base + "/static/selfcheck.css")[0] == 200
+        status, page = get(base + "/policies/xuchang-2017-29")  # the published text and scenarios travel too
+        assert status == 200 and "许昌市制造业转型发展实施方案" in page and "clause-" in page
     finally:
         server.send_signal(signal.SIGTERM)
         code = server.wait(timeout=45)
