@@ -4,7 +4,6 @@ Nothing is stored: the profile lives in the page and in the JSON file the enterp
 """
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from flask import Blueprint, Response, render_template, request
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -14,7 +13,7 @@ from .. import clock
 from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
 from ..facts import FACTS
-from ..money import WAN, format_wan
+from ..money import AmountError, format_wan, parse_amount
 from ..profile import Profile
 from ..vocabulary import city_of, divisions, vocabulary
 from . import engine
@@ -80,21 +79,11 @@ def _tri(value: str):
 
 def _amount(field, unit: str, errors: list) -> int | None:
     """An amount typed in 万元 or 元 as whole 元; a bad entry gets a message beside the field."""
-    text = (field.data or "").strip().replace(",", "").replace(",", "")
-    if not text:
-        return None
     try:
-        value = Decimal(text)
-        if not value.is_finite():
-            raise InvalidOperation
-    except InvalidOperation:
-        errors.append((field, "请填写数字金额,如 120000 或 12.5"))
+        return parse_amount(field.data, unit)
+    except AmountError as exc:
+        errors.append((field, str(exc)))
         return None
-    yuan = value * WAN if unit == "wan" else value
-    if yuan != yuan.to_integral_value():
-        errors.append((field, "金额最多精确到元"))
-        return None
-    return int(yuan)
 
 
 def _add_error(field, message: str):
