@@ -3,6 +3,7 @@
 Every change is audited. An operation never commits: its caller runs it inside `db.transaction(session)`, so the
 whole operation is one database transaction, committed at the end or rolled back entirely.
 """
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -142,6 +143,10 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
     existing = session.scalar(select(Application).where(Application.submission_key == submission_key))
     if existing is not None:
         return existing
+    filed = profile.model_dump(mode="json")
+    if "\x00" in json.dumps(filed, ensure_ascii=False) + payee.name + payee.bank:
+        # PostgreSQL cannot store NUL in text (SQLite can): refused alike on both, with a message, not a 500.
+        raise CaseworkError("填报内容含有空字符(NUL),请删除后再提交")
     result = engine.evaluate(profile, as_of)
     claims = _claims_from(result, requests, profile)
     enterprise = session.scalar(select(Enterprise).where(Enterprise.credit_code == profile.credit_code))
@@ -154,7 +159,7 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
         reference=f"PENDING-{secrets.token_hex(8)}", access_token=secrets.token_urlsafe(32),
         submission_key=submission_key, city_code=city_of(profile.division_code),
         division_code=profile.division_code, payee_name=payee.name, payee_bank=payee.bank,
-        payee_account=payee.account, profile=profile.model_dump(mode="json"), claims=claims,
+        payee_account=payee.account, profile=filed, claims=claims,
         determinations=[Determination(kind="submitted", ruleset_version=result.ruleset_version, as_of=result.as_of,
                                       result=stored)])
     try:
