@@ -78,8 +78,8 @@ def disbursements(session: Session, date_from: date, date_to: date, city: str | 
         query = query.where(Application.city_code == city)
     for (amount, approved_at, reason, rule_id, credit_code, title, project_name, document_number, clause_path,
          earmark, responsible, reference, app_division, payee_name, payee_bank, payee_account, enterprise,
-         enterprise_division, approver_name, confirmer_name) in session.execute(
-            query.execution_options(yield_per=BATCH)):
+         enterprise_division, approver_name, confirmer_name) in session.connection().execute(
+            query.execution_options(yield_per=BATCH)):  # Core rows, a batch at a time: no ORM per row
         yield DisbursementRow(
             division=_division(app_division or enterprise_division), enterprise=enterprise, credit_code=credit_code,
             payee_name=payee_name or "", payee_bank=payee_bank or "", payee_account=payee_account or "",
@@ -122,16 +122,16 @@ def write_csv(rows: Iterator[DisbursementRow], target: IO[bytes]) -> int:
 def write_xlsx(rows: Iterator[DisbursementRow], target: IO[bytes], title: str) -> int:
     """The list as an Excel workbook: a title, a bold frozen header with filters, a 合计 line; the row count."""
     sheet = SheetWriter(target, "拨付清单", [width for _, width in COLUMNS], freeze_below=2)
-    sheet.row([title], {0: TITLE})
-    sheet.row(HEADERS, dict.fromkeys(range(len(HEADERS)), HEADER))
+    sheet.row([title], sheet.styles({0: TITLE}))
+    sheet.row(HEADERS, sheet.styles(dict.fromkeys(range(len(HEADERS)), HEADER)))
     sheet.autofilter_here()
-    amount_style = {AMOUNT_COLUMN: AMOUNT}
+    amount_style = sheet.styles({AMOUNT_COLUMN: AMOUNT})
     count = total = 0
     for count, row in enumerate(rows, 1):
         sheet.row([count, *row], amount_style)
         total += row.amount_yuan or 0
     total_line: list = [None] * len(HEADERS)
     total_line[0], total_line[1], total_line[AMOUNT_COLUMN] = "合计", f"{count}项", total
-    sheet.row(total_line, {0: HEADER, 1: HEADER, AMOUNT_COLUMN: TOTAL})
+    sheet.row(total_line, sheet.styles({0: HEADER, 1: HEADER, AMOUNT_COLUMN: TOTAL}))
     sheet.close(filter_to_row=count + 2)
     return count

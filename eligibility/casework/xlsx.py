@@ -20,6 +20,8 @@ ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 EXCEL_EPOCH = date(1899, 12, 30)
 # Cell styles (cellXfs indices in STYLES): plain, date, bold header, title, amount, bold amount.
 PLAIN, DATE, HEADER, TITLE, AMOUNT, TOTAL = range(6)
+# Distinct texts whose escaped XML is kept for reuse (a few MB at most).
+TEXT_CACHE = 20_000
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -82,12 +84,16 @@ class SheetWriter:
     """Write a workbook of one sheet to a binary file: `title()`, `header()`, `row()`…, then `close()`."""
 
     def __init__(self, target: IO[bytes], sheet_name: str, widths: list[float], freeze_below: int = 0):
-        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+        # Level 1: a third of level 6's time, for a file about a fifth larger (measured on the 拨付清单).
+        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self.sheet_name = sheet_name
         self.letters = [column_letter(i) for i in range(len(widths))]
         self.rows = 0
         self.filter_row: int | None = None
         self._parts: list[str] = []
+        self._texts: dict[str, str] = {}
+        self._plain = ("",) * len(widths)
+        self._date = f' s="{DATE}"'
         self._stream = self.zip.open("xl/worksheets/sheet1.xml", "w")
         pane = (f'<pane ySplit="{freeze_below}" topLeftCell="A{freeze_below + 1}" activePane="bottomLeft" '
                 f'state="frozen"/><selection pane="bottomLeft"/>') if freeze_below else ""
@@ -107,31 +113,35 @@ class SheetWriter:
         self._stream.write("".join(self._parts).encode("utf-8"))
         self._parts.clear()
 
-    def row(self, values: list, styles: dict[int, int] | None = None) -> None:
-        """Append a row: str as text, int as a number, date as a date, None as an empty cell."""
+    def styles(self, by_column: dict[int, int]) -> tuple[str, ...]:
+        """A row's cell styles (cellXfs indices by column), prepared once and passed to `row`."""
+        return tuple(f' s="{by_column[i]}"' if by_column.get(i) else "" for i in range(len(self.letters)))
+
+    def row(self, values: list, styles: tuple[str, ...] | None = None) -> None:
+        """Append a row: str as text, int as a number, date as a date, None or "" as an empty cell."""
         if self.rows >= MAX_ROWS:
             raise OverflowError(f"an Excel sheet holds at most {MAX_ROWS} rows")
-        self.rows += 1
-        n = self.rows
+        self.rows = n = self.rows + 1
         cells = [f'<row r="{n}">']
-        for index, (letter, value) in enumerate(zip(self.letters, values)):
+        texts = self._texts
+        for letter, value, style in zip(self.letters, values, styles or self._plain):
             if value is None or value == "":
                 continue
-            style = styles.get(index) if styles else None
-            s = f' s="{style}"' if style else ""
-            if isinstance(value, str):
-                if ILLEGAL.search(value):
-                    value = ILLEGAL.sub("\ufffd", value)
-                cells.append(f'<c r="{letter}{n}" t="inlineStr"{s}><is><t xml:space="preserve">'
-                             f'{escape(value)}</t></is></c>')
-            elif isinstance(value, bool):
-                raise TypeError("no booleans in a disbursement list")
-            elif isinstance(value, int):
-                cells.append(f'<c r="{letter}{n}"{s}><v>{value}</v></c>')
-            elif isinstance(value, date):
-                cells.append(f'<c r="{letter}{n}" s="{style or DATE}"><v>{(value - EXCEL_EPOCH).days}</v></c>')
+            kind = type(value)
+            if kind is str:
+                # Repeated texts (award, bank, document number…) are cleaned and escaped once.
+                body = texts.get(value)
+                if body is None:
+                    body = f' t="inlineStr"><is><t xml:space="preserve">{escape(clean(value))}</t></is></c>'
+                    if len(texts) < TEXT_CACHE:
+                        texts[value] = body
+                cells.append(f'<c r="{letter}{n}"{style}{body}')
+            elif kind is int:
+                cells.append(f'<c r="{letter}{n}"{style}><v>{value}</v></c>')
+            elif kind is date:
+                cells.append(f'<c r="{letter}{n}"{style or self._date}><v>{(value - EXCEL_EPOCH).days}</v></c>')
             else:
-                raise TypeError(f"cannot write {type(value).__name__}")
+                raise TypeError(f"cannot write {kind.__name__}")
         cells.append("</row>")
         self._write("".join(cells))
 
