@@ -319,3 +319,20 @@ def test_determinations_are_compact_even_for_reevaluations(session, engine, cler
     for determination in session.scalars(select(Determination)):
         assert determination.result["format"] == frozen.FORMAT
         assert set(determination.result["rules"]) == {SALES.rule_id, FACTORY.rule_id}
+
+
+def test_a_payout_left_by_an_old_crash_blocks_decisions_and_is_not_exported(session, engine, clerk):
+    """Before one transaction per operation, a kill could leave a ledger row on a claim still pending (no decision,
+    no audit entry): approving it again answered 500 and rejecting it left it in the 拨付清单."""
+    from eligibility.casework.export import disbursements
+    app = submit(session, engine, claims=[SALES])
+    with db.transaction(session):
+        verify_all(session, clerk, app.claims[0])
+    session.add(LedgerEntry(credit_code=CREDIT_CODE, rule_id=SALES.rule_id, ledger_key="enterprise",
+                            claim_id=app.claims[0].id, amount_yuan=100000, approved_by=clerk.id))
+    session.commit()
+    for outcome, reason in (("approve", ""), ("reject", "不符合")):
+        with pytest.raises(service.CaseworkError, match="记录不一致"), db.transaction(session):
+            service.decide(session, clerk, app.claims[0].id, outcome, reason=reason)
+    assert app.claims[0].status == "pending"
+    assert list(disbursements(session, date(2000, 1, 1), date(2999, 1, 1))) == []

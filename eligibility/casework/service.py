@@ -300,6 +300,7 @@ def decide(session: Session, user: User, claim_id: int, outcome: str, amount_yua
     claim = _locked_claim(session, claim_id)
     if claim.status == "approved":
         raise AlreadyApproved(claim.ledger_entry) if claim.ledger_entry else CaseworkError("该奖励已批准,不能再改")
+    _refuse_orphan(claim)
     reason = reason.strip()
     if outcome != "approve":
         if not reason:
@@ -337,6 +338,7 @@ def confirm(session: Session, admin: User, claim_id: int, reason: str = "") -> D
     claim = _locked_claim(session, claim_id)
     if claim.status == "approved" and claim.ledger_entry:
         raise AlreadyApproved(claim.ledger_entry)
+    _refuse_orphan(claim)
     if claim.status != "awaiting_second":
         raise CaseworkError("该奖励不在待复核状态")
     if admin.role != "admin":
@@ -350,6 +352,15 @@ def confirm(session: Session, admin: User, claim_id: int, reason: str = "") -> D
     _record(session, admin, claim, decision, "approved",
             {"amount_yuan": first.amount_yuan, "approved_by": first.decided_by, "ledger": entry.number})
     return decision
+
+
+def _refuse_orphan(claim: Claim) -> None:
+    """A ledger row on a claim that is not approved was left by a crash before casework ran in one transaction
+    (its decision and audit entry were never written). Nobody may decide over it until an admin has sorted it
+    out; the 拨付清单 leaves it out meanwhile."""
+    if claim.ledger_entry is not None and claim.status != "approved":
+        raise CaseworkError(f"台账中已有该奖励的拨付记录(编号 {claim.ledger_entry.number}),但审核未完成,"
+                            f"记录不一致:请管理员核对后处理,暂不能作出决定")
 
 
 def _check_evidence(claim: Claim) -> None:
@@ -402,6 +413,7 @@ def _write_ledger(session: Session, claim: Claim, amount: int, approved_by: int,
         if earlier:
             raise DoublePayout(earlier[0]) from None
         raise
+    session.expire(claim, ["ledger_entry"])  # read-only relationship: loaded again, now with the entry
     return entry
 
 
