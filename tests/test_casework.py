@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from casework_support import (AS_OF, CREDIT_CODE, FACTORY, FOUNDATION, PAYEE, PROFILE, SALES, admins, approve,  # noqa: F401
-                              clerk, database_url, session, sessions, submit, verify_all)
+from casework_support import (  # noqa: F401 (fixtures)
+    AS_OF, CREDIT_CODE, FACTORY, FOUNDATION, PAYEE, PROFILE, SALES, admins, approve, clerk, database_url, session,
+    sessions, submit, verify_all)
 from eligibility.casework import db, frozen, service
 from eligibility.casework.models import Application, AuditEntry, Determination, LedgerEntry, User
 from eligibility.casework.users import authenticate, create_user, set_active, set_city
@@ -222,7 +223,8 @@ def test_queue_filters_pages_and_city_scope(session, engine):
 
 def test_users_hash_passwords_and_authenticate(session):
     user = create_user(session, "admin1", "a very long secret", "admin")
-    assert user.password_hash != "a very long secret" and "scrypt" in user.password_hash or "pbkdf2" in user.password_hash
+    assert user.password_hash != "a very long secret"
+    assert "scrypt" in user.password_hash or "pbkdf2" in user.password_hash
     assert authenticate(session, "admin1", "a very long secret").id == user.id
     assert authenticate(session, "admin1", "wrong password!") is None
     assert authenticate(session, "nobody", "a very long secret") is None

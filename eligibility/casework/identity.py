@@ -95,8 +95,9 @@ def why_duplicate(claim: Claim, other: Claim) -> list[str]:
         reasons.append("同一立项文号")
     if other.project_approved_on == claim.project_approved_on:
         reasons.append("同一立项日期")
-    if claim.project_national_grant_yuan and other.project_national_grant_yuan == claim.project_national_grant_yuan:
+    national, provincial = claim.project_national_grant_yuan, claim.project_provincial_grant_yuan
+    if national and other.project_national_grant_yuan == national:
         reasons.append("同一国家资助金额")
-    if claim.project_provincial_grant_yuan and other.project_provincial_grant_yuan == claim.project_provincial_grant_yuan:
+    if provincial and other.project_provincial_grant_yuan == provincial:
         reasons.append("同一省级补助金额")
     return reasons
