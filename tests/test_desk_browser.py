@@ -22,7 +22,7 @@ def base_url(make_app):
     app = make_app(TESTING=False)
     assert app.config.get("WTF_CSRF_ENABLED", True) is True
     with app.extensions["db_sessions"]() as s:
-        create_user(s, USERNAME, PASSWORD, "caseworker", "王经办")
+        create_user(s, USERNAME, PASSWORD, "caseworker", "王经办", city_code="411000")
         s.commit()
     with serving(app) as url:
         yield url
@@ -61,6 +61,18 @@ def submit_xuchang_application(page, base_url) -> tuple[str, str]:
     assert len(ticked) == 2, section.inner_text()
     labels = section.inner_text()
     assert "10万元" in labels and "20万元" in labels
+    # The payee account: 户名 comes filled with the enterprise's name; a wrong account is refused beside the field,
+    # with everything typed and ticked kept.
+    assert section.get_by_label("户名", exact=True).input_value().strip()
+    section.get_by_label("开户行", exact=True).fill("中国工商银行许昌分行营业部")
+    section.get_by_label("账号", exact=True).fill("6222 02ab")
+    with page.expect_navigation():
+        section.locator("button:has-text('提交申请')").click()
+    section = page.locator("section#apply")
+    assert "账号只能含数字" in section.locator("#payee_account-error").inner_text()
+    assert section.get_by_label("开户行", exact=True).input_value() == "中国工商银行许昌分行营业部"
+    assert len([i for i in range(boxes.count()) if boxes.nth(i).is_checked()]) == 2
+    section.get_by_label("账号", exact=True).fill("6222 0212 3456 7890 123")
     with page.expect_navigation():
         section.locator("button:has-text('提交申请')").click()
     page.wait_for_selector("h1:has-text('申请进度')")

@@ -41,6 +41,12 @@ class Application(Base):
     status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     profile: Mapped[dict] = mapped_column(JSON)
+    # Where the enterprise was registered when it applied (the profile's division), and the account it asked to be
+    # paid to: 户名, 开户行, 账号. Null only on applications filed before these were collected.
+    division_code: Mapped[str | None] = mapped_column(String(6))
+    payee_name: Mapped[str | None] = mapped_column(String(200))
+    payee_bank: Mapped[str | None] = mapped_column(String(100))
+    payee_account: Mapped[str | None] = mapped_column(String(32))
 
     enterprise: Mapped[Enterprise] = relationship(back_populates="applications")
     determinations: Mapped[list["Determination"]] = relationship(
@@ -49,7 +55,10 @@ class Application(Base):
 
 
 class Determination(Base):
-    """A result the engine gave an application, frozen with its rule-set version and as-of date."""
+    """A result the engine gave an application, frozen with its rule-set version and as-of date.
+
+    `result` keeps only the claimed rules' outcomes, compactly (see casework/frozen.py), not the whole result.
+    """
 
     __tablename__ = "determinations"
 
@@ -65,7 +74,7 @@ class Determination(Base):
 
 
 class Claim(Base):
-    """One award an application claims: a rule for the enterprise, or for one of its projects."""
+    """One award an application claims: a rule for the enterprise, or for one of its projects or titles."""
 
     __tablename__ = "claims"
     __table_args__ = (UniqueConstraint("application_id", "rule_id", "ledger_key"),)
@@ -76,12 +85,33 @@ class Claim(Base):
     ledger_key: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200))
     one_off: Mapped[bool] = mapped_column(Boolean)
-    claimed_yuan: Mapped[int | None] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|approved|rejected|more_info
+    claimed_yuan: Mapped[int | None] = mapped_column(BigInteger)  # what the rules computed, when they did
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # CLAIM_STATUSES in service.py
+    # Frozen from the determination when the claim was filed: what the export and the amount check rely on.
+    award_kind: Mapped[str | None] = mapped_column(String(20))  # fixed | ratio | match | non_quantified
+    document_number: Mapped[str | None] = mapped_column(String(100))
+    clause_path: Mapped[str | None] = mapped_column(String(60))
+    earmark: Mapped[str | None] = mapped_column(Text)
+    responsible: Mapped[str | None] = mapped_column(Text)
+    # The item a per-project or per-title award is claimed for, as the enterprise filed it (identity:
+    # casework/identity.py); item_kind is None for an award to the enterprise itself.
+    item_kind: Mapped[str | None] = mapped_column(String(10))  # project | title
+    item_index: Mapped[int | None] = mapped_column(Integer)  # its position in the filed profile's list
+    item_name: Mapped[str | None] = mapped_column(String(300))
+    project_kind: Mapped[str | None] = mapped_column(String(60), index=True)
+    project_approved_on: Mapped[date | None] = mapped_column(Date)
+    project_approval_number: Mapped[str | None] = mapped_column(String(200))
+    project_national_grant_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    project_provincial_grant_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    title_kind: Mapped[str | None] = mapped_column(String(60), index=True)
+    title_level: Mapped[str | None] = mapped_column(String(20))
+    title_obtained_on: Mapped[date | None] = mapped_column(Date)
+    title_document_number: Mapped[str | None] = mapped_column(String(200))
 
     application: Mapped[Application] = relationship(back_populates="claims")
     evidence: Mapped[list["EvidenceItem"]] = relationship(back_populates="claim", order_by="EvidenceItem.id")
     decisions: Mapped[list["Decision"]] = relationship(back_populates="claim", order_by="Decision.id")
+    ledger_entry: Mapped["LedgerEntry | None"] = relationship(viewonly=True)
 
 
 class EvidenceItem(Base):
@@ -108,7 +138,7 @@ class Decision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
-    outcome: Mapped[str] = mapped_column(String(20))  # approve | reject | more_info
+    outcome: Mapped[str] = mapped_column(String(20))  # approve | confirm (second approver) | reject | more_info
     amount_yuan: Mapped[int | None] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -118,7 +148,10 @@ class Decision(Base):
 
 
 class LedgerEntry(Base):
-    """An approved award. Unique per enterprise, rule and ledger key: the database refuses a second payout."""
+    """An approved award. Unique per enterprise, rule and ledger key: the database refuses a second payout.
+
+    Written only when the approval is complete: for a four-eyes award, when the second approver confirms.
+    """
 
     __tablename__ = "award_ledger"
     __table_args__ = (UniqueConstraint("credit_code", "rule_id", "ledger_key", name="uq_award_ledger_once"),)
@@ -131,8 +164,15 @@ class LedgerEntry(Base):
     amount_yuan: Mapped[int | None] = mapped_column(BigInteger)
     approved_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # the second approver (four-eyes)
+    reason: Mapped[str | None] = mapped_column(Text)  # why the amount differs from the rules' or how it was set
 
     claim: Mapped[Claim] = relationship()
+
+    @property
+    def number(self) -> str:
+        """The entry's number as the desk and its messages show it (台账编号)."""
+        return f"BF{self.id:08d}"
 
 
 class User(Base):
@@ -146,6 +186,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20))  # caseworker | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    city_code: Mapped[str | None] = mapped_column(String(6), index=True)  # a caseworker's city; admins: None (all)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

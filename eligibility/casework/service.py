@@ -1,32 +1,44 @@
-"""Casework operations: submit, verify evidence, decide, re-evaluate, export. Every change is audited."""
-import csv
-import io
+"""Casework operations: submit, verify evidence, decide, confirm (four-eyes), re-evaluate, and the queue.
+
+Every change is audited. An operation never commits: its caller runs it inside `db.transaction(session)`, so the
+whole operation is one database transaction, committed at the end or rolled back entirely.
+"""
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import clock
-from ..clock import day_end, day_start, local_time, utcnow
+from ..clock import day_end, day_start, utcnow
 from ..engine import Engine
 from ..money import format_yuan
 from ..profile import Profile
-from ..result import CLAIMABLE, EvaluationResult, RuleOutcome
+from ..result import CLAIMABLE, EvaluationResult
 from ..vocabulary import city_of
+from . import frozen, identity
+from .errors import CaseworkError
 from .models import (Application, AuditEntry, Claim, Decision, Determination, Enterprise, EvidenceItem, LedgerEntry,
                      User)
+from .payee import Payee
 
+# The engine statuses a claim may be filed for; a new claimable status is added here, nowhere else.
 EVIDENCE_STATUSES = ("missing", "verified", "rejected")
 OUTCOMES = ("approve", "reject", "more_info")
-
-
-class CaseworkError(Exception):
-    """An operation refused, with a Chinese message for the user."""
+CLAIM_STATUSES = ("pending", "awaiting_second", "approved", "rejected", "more_info")
+# Evidence and decisions of these claims are settled (or under a second approver's review): no more changes.
+SETTLED = ("approved", "awaiting_second")
+# Awards whose amount the rules compute; approving more than that is refused.
+QUANTIFIED = ("fixed", "ratio", "match")
+# Above this an amount the rules did not compute needs a second approver, an admin (config FOUR_EYES_LIMIT_YUAN).
+FOUR_EYES_LIMIT_YUAN = 500_000
+# A real application claims a handful of awards; each claim stores its frozen outcome.
+MAX_CLAIMS = 50
+MAX_ID = 2**63 - 1
 
 
 class DoublePayout(CaseworkError):
@@ -35,8 +47,28 @@ class DoublePayout(CaseworkError):
     def __init__(self, earlier: LedgerEntry):
         self.earlier = earlier
         super().__init__(
-            f"该奖励已于{earlier.approved_at:%Y-%m-%d}批准给同一统一社会信用代码的企业"
-            f"(申请编号 {earlier.claim.application.reference}),一次性奖励不能重复拨付")
+            f"该奖励已于{clock.local_time(earlier.approved_at):%Y-%m-%d}批准给同一统一社会信用代码的企业"
+            f"(申请编号 {earlier.claim.application.reference},台账编号 {earlier.number}),一次性奖励不能重复拨付")
+
+
+class AlreadyApproved(CaseworkError):
+    """The claim was approved already (by a concurrent request, or before); carries its ledger entry."""
+
+    def __init__(self, entry: LedgerEntry):
+        self.entry = entry
+        super().__init__(f"已批准,编号 {entry.number}:该奖励已记入台账,不能再改")
+
+
+class PossibleDuplicate(CaseworkError):
+    """Approving a claim that may duplicate others needs an explicit confirmation with a reason."""
+
+    def __init__(self, claim: Claim, duplicates: list[Claim]):
+        self.duplicates = duplicates
+        listed = ";".join(f"申请 {d.application.reference}“{d.item_name or d.title}”"
+                          f"({'、'.join(identity.why_duplicate(claim, d))})" for d in duplicates[:5])
+        word = "称号" if claim.item_kind == "title" else "项目"
+        super().__init__(f"可能与以下申请重复:{listed}。如核实不是同一{word},请勾选确认并写明理由后再批准",
+                         "not_duplicate_reason")
 
 
 @dataclass(frozen=True)
@@ -54,46 +86,82 @@ def audit(session: Session, actor: str, action: str, entity: str, entity_id: int
                            application_id=application_id, before=before, after=after))
 
 
-def _ledger_key(outcome: RuleOutcome, item_index: int | None, profile: Profile) -> str:
-    if item_index is None:
-        return "enterprise"
-    if outcome.subjects[0].subject == "title":
-        title = profile.recognitions[item_index]
-        return f"title:{title.kind}:{title.level}:{title.obtained_on.isoformat()}"
-    project = profile.projects[item_index]
-    return f"project:{project.name}:{project.approved_on.isoformat()}"
+# --- submission --------------------------------------------------------------------------------------------------
+
+def _project_fields(profile: Profile, index: int, title: str) -> dict:
+    project = profile.projects[index]
+    try:
+        key = identity.ledger_key(project.kind, project.approval_number)
+    except identity.IdentityError as exc:
+        raise CaseworkError(f"“{title}”按项目申请,项目“{project.name}”:{exc}") from None
+    return {"ledger_key": key, "item_kind": "project", "item_index": index, "item_name": project.name,
+            "project_kind": project.kind, "project_approved_on": project.approved_on,
+            "project_approval_number": project.approval_number,
+            "project_national_grant_yuan": project.national_grant_yuan,
+            "project_provincial_grant_yuan": project.provincial_grant_yuan}
+
+
+def _title_fields(profile: Profile, index: int, name: str, title: str) -> dict:
+    held = profile.recognitions[index]
+    try:
+        key = identity.title_ledger_key(held.kind, held.level, held.document_number)
+    except identity.IdentityError as exc:
+        raise CaseworkError(f"“{title}”按称号申请,称号“{name}”:{exc}") from None
+    return {"ledger_key": key, "item_kind": "title", "item_index": index, "item_name": name,
+            "title_kind": held.kind, "title_level": held.level, "title_obtained_on": held.obtained_on,
+            "title_document_number": held.document_number}
 
 
 def _claims_from(result: EvaluationResult, requests: list[ClaimRequest], profile: Profile) -> list[Claim]:
-    claims = []
+    requests = list(dict.fromkeys(requests))  # a claim ticked twice is one claim
+    if not requests:
+        raise CaseworkError("请至少选择一项要申请的奖励")
+    if len(requests) > MAX_CLAIMS:
+        raise CaseworkError(f"一次最多申请{MAX_CLAIMS}项奖励,请分次提交")
+    claims, keys = [], {}
     for req in requests:
         outcome = result.outcome(req.rule_id)
         if outcome is None or not outcome.claimable:
             raise CaseworkError(f"“{outcome.title if outcome else req.rule_id}”不在可申请的奖励之中")
         amount = outcome.amount_yuan if outcome.status == "eligible" else outcome.potential_amount_yuan
+        item_fields = {"ledger_key": identity.ledger_key()}
         if outcome.subjects:
-            item_word = "项目" if outcome.subjects[0].subject == "project" else "称号"
+            kind = outcome.subjects[0].subject
+            word, number = ("项目", "立项文号") if kind == "project" else ("称号", "认定文号")
             if req.item_index is None:
-                raise CaseworkError(f"“{outcome.title}”按{item_word}申请,请选择{item_word}")
+                raise CaseworkError(f"“{outcome.title}”按{word}申请,请选择{word}")
             item = next((i for i in outcome.subjects if i.index == req.item_index), None)
             if item is None or item.status not in CLAIMABLE:
-                raise CaseworkError(f"所选{item_word}不符合“{outcome.title}”")
+                raise CaseworkError(f"所选{word}不符合“{outcome.title}”")
             amount = item.amount_yuan if item.status == "eligible" else outcome.potential_amount_yuan
+            item_fields = (_project_fields(profile, item.index, outcome.title) if kind == "project"
+                           else _title_fields(profile, item.index, item.name, outcome.title))
+            earlier = keys.get((outcome.rule_id, item_fields["ledger_key"]))
+            if earlier is not None:
+                raise CaseworkError(f"{word}“{earlier}”与“{item.name}”的{number}相同,是同一{word}:"
+                                    f"“{outcome.title}”只能申请一次")
+            keys[(outcome.rule_id, item_fields["ledger_key"])] = item.name
+        citation = outcome.citation
         claim = Claim(rule_id=outcome.rule_id, title=outcome.title, one_off=outcome.one_off, claimed_yuan=amount,
-                      ledger_key=_ledger_key(outcome, req.item_index if outcome.subjects else None, profile))
+                      award_kind=outcome.award_kind,
+                      document_number=citation.document_number or f"《{citation.document_title}》",
+                      clause_path=citation.clause_path, earmark=outcome.earmark, responsible=outcome.responsible,
+                      **item_fields)
         claim.evidence = [EvidenceItem(evidence_id=e.id, label=e.label) for e in outcome.evidence]
         claims.append(claim)
-    if not claims:
-        raise CaseworkError("请至少选择一项要申请的奖励")
     return claims
 
 
 def submit(session: Session, engine: Engine, profile: Profile, as_of: date | None,
-           requests: list[ClaimRequest], submission_key: str) -> Application:
+           requests: list[ClaimRequest], submission_key: str, payee: Payee) -> Application:
     """File an application; the same submission key returns the application it already created."""
     existing = session.scalar(select(Application).where(Application.submission_key == submission_key))
     if existing is not None:
         return existing
+    filed = profile.model_dump(mode="json")
+    if "\x00" in json.dumps(filed, ensure_ascii=False) + payee.name + payee.bank:
+        # PostgreSQL cannot store NUL in text (SQLite can): refused alike on both, with a message, not a 500.
+        raise CaseworkError("填报内容含有空字符(NUL),请删除后再提交")
     result = engine.evaluate(profile, as_of)
     claims = _claims_from(result, requests, profile)
     enterprise = session.scalar(select(Enterprise).where(Enterprise.credit_code == profile.credit_code))
@@ -101,12 +169,14 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
         enterprise = Enterprise(credit_code=profile.credit_code, name=profile.name, division_code=profile.division_code)
         session.add(enterprise)
     enterprise.name, enterprise.division_code = profile.name, profile.division_code
+    stored = frozen.freeze(result, [(claim.rule_id, claim.item_index) for claim in claims])
     application = Application(
         reference=f"PENDING-{secrets.token_hex(8)}", access_token=secrets.token_urlsafe(32),
         submission_key=submission_key, city_code=city_of(profile.division_code),
-        profile=profile.model_dump(mode="json"), claims=claims,
+        division_code=profile.division_code, payee_name=payee.name, payee_bank=payee.bank,
+        payee_account=payee.account, profile=filed, claims=claims,
         determinations=[Determination(kind="submitted", ruleset_version=result.ruleset_version, as_of=result.as_of,
-                                      result=result.model_dump(mode="json"))])
+                                      result=stored)])
     try:
         with session.begin_nested():
             session.add(application)
@@ -118,6 +188,7 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
         if found is None:
             raise
         return found
+    # The reference needs the id, so it is set after the insert, in the same transaction: a crash leaves neither.
     application.reference = f"SQ{clock.today():%Y%m%d}{application.id:06d}"
     audit(session, f"企业:{profile.credit_code}", "submitted", "application", application.id, application.id,
           after={"reference": application.reference, "claims": [c.rule_id for c in claims]})
@@ -130,6 +201,8 @@ def by_token(session: Session, token: str) -> Application | None:
         return None
     return session.scalar(select(Application).where(Application.access_token == token))
 
+
+# --- the queue ---------------------------------------------------------------------------------------------------
 
 @dataclass
 class Page:
@@ -145,9 +218,14 @@ class Page:
 
 def queue(session: Session, city: str | None = None, status: str | None = None, rule_id: str | None = None,
           submitted_from: date | None = None, submitted_to: date | None = None,
-          page: int = 1, per_page: int = 20) -> Page:
-    """Applications filtered by city code, status, claimed rule and submission dates, newest first."""
+          page: int = 1, per_page: int = 20, scope: str | None = None) -> Page:
+    """Applications filtered by city code, status, claimed rule and submission dates, newest first.
+
+    `scope` is the city a caseworker belongs to (None: every city, for admins); a page past the last is the last.
+    """
     query = select(Application)
+    if scope is not None:
+        query = query.where(Application.city_code == scope)
     if city:
         query = query.where(Application.city_code == city)
     if status:
@@ -159,11 +237,13 @@ def queue(session: Session, city: str | None = None, status: str | None = None, 
     if submitted_to:
         query = query.where(Application.submitted_at <= day_end(submitted_to))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(1, page)
+    page = min(max(1, page), max(1, -(-total // per_page)))
     items = session.scalars(query.order_by(Application.submitted_at.desc(), Application.id.desc())
                             .limit(per_page).offset((page - 1) * per_page)).all()
     return Page(list(items), total, page, per_page)
 
+
+# --- evidence and decisions --------------------------------------------------------------------------------------
 
 def earlier_payouts(session: Session, claim: Claim) -> list[LedgerEntry]:
     """Ledger entries that already paid this award to this enterprise (by credit code)."""
@@ -173,18 +253,29 @@ def earlier_payouts(session: Session, claim: Claim) -> list[LedgerEntry]:
         LedgerEntry.ledger_key == claim.ledger_key, LedgerEntry.claim_id != claim.id)))
 
 
+def _locked_claim(session: Session, claim_id: int) -> Claim:
+    """The claim, read afresh and locked for this transaction (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE
+    already holds the database's write lock), so a concurrent decision waits and then sees this one's outcome."""
+    claim = (session.get(Claim, claim_id, with_for_update=True, populate_existing=True)
+             if 0 < claim_id <= MAX_ID else None)
+    if claim is None:
+        raise CaseworkError("没有这项申请奖励")
+    return claim
+
+
 def mark_evidence(session: Session, user: User, item_id: int, status: str, note: str = "") -> EvidenceItem:
     """Record an evidence item as verified, rejected or missing, with a note."""
     if status not in EVIDENCE_STATUSES:
         raise CaseworkError("材料状态应为已核验、不合格或缺失")
-    item = session.get(EvidenceItem, item_id)
+    item = session.get(EvidenceItem, item_id) if 0 < item_id <= MAX_ID else None
     if item is None:
         raise CaseworkError("没有这项材料")
-    if item.claim.status == "approved":
-        raise CaseworkError("该奖励已批准并记入台账,材料核验结果不能再改")
+    claim = _locked_claim(session, item.claim_id)
+    if claim.status in SETTLED:
+        raise CaseworkError("该奖励已批准或正待复核,材料核验结果不能再改")
     before = {"status": item.status, "note": item.note}
     item.status, item.note, item.updated_by, item.updated_at = status, note.strip(), user.id, utcnow()
-    audit(session, user.username, "evidence_marked", "evidence_item", item.id, item.claim.application_id,
+    audit(session, user.username, "evidence_marked", "evidence_item", item.id, claim.application_id,
           before, {"status": status, "note": item.note})
     return item
 
@@ -198,71 +289,163 @@ def _application_status(application: Application) -> str:
     return "in_review"
 
 
-def decide(session: Session, user: User, claim_id: int, outcome: str, amount_yuan: int | None = None,
-           reason: str = "") -> Decision:
-    """Decide a claim. Approving a one-off award writes the ledger, whose unique key refuses a second payout."""
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise CaseworkError("没有这项申请奖励")
-    if outcome not in OUTCOMES:
-        raise CaseworkError("决定应为批准、不予批准或补充材料")
-    if claim.status == "approved":
-        raise CaseworkError("该奖励已批准并记入台账,不能再改")
-    reason = reason.strip()
-    if outcome != "approve" and not reason:
-        raise CaseworkError("不予批准或要求补充材料时须写明理由")
-    if outcome == "approve":
-        amount_yuan = _approval_amount(session, user, claim, amount_yuan)
-    decision = Decision(outcome=outcome, amount_yuan=amount_yuan if outcome == "approve" else None,
-                        reason=reason, decided_by=user.id)
+def _record(session: Session, user: User, claim: Claim, decision: Decision, status: str, audit_after: dict) -> None:
+    """Append the decision, set the claim's and application's status, audit both."""
     before = {"status": claim.status}
-    claim.status = {"approve": "approved", "reject": "rejected", "more_info": "more_info"}[outcome]
+    claim.status = status
+    claim.decisions.append(decision)
     application = claim.application
     previous_status = application.status
     application.status = _application_status(application)
-    claim.decisions.append(decision)
     session.flush()
-    audit(session, user.username, "decided", "claim", claim.id, application.id, before,
-          {"status": claim.status, "amount_yuan": decision.amount_yuan, "reason": reason})
+    audit(session, user.username, "decided" if decision.outcome != "confirm" else "confirmed", "claim", claim.id,
+          application.id, before, {"status": claim.status, **audit_after})
     if previous_status != application.status:
         audit(session, user.username, "status_changed", "application", application.id, application.id,
               {"status": previous_status}, {"status": application.status})
+
+
+def decide(session: Session, user: User, claim_id: int, outcome: str, amount_yuan: int | None = None,
+           reason: str = "", *, not_duplicate_reason: str = "",
+           four_eyes_limit_yuan: int = FOUR_EYES_LIMIT_YUAN) -> Decision:
+    """Decide a claim: approve (amount checked against the rules, duplicates confirmed, the ledger written or a
+    second approver awaited), reject with a reason, or ask for more material with a reason."""
+    if outcome not in OUTCOMES:
+        raise CaseworkError("决定应为批准、不予批准或补充材料")
+    claim = _locked_claim(session, claim_id)
+    if claim.status == "approved":
+        raise AlreadyApproved(claim.ledger_entry) if claim.ledger_entry else CaseworkError("该奖励已批准,不能再改")
+    _refuse_orphan(claim)
+    reason = reason.strip()
+    if outcome != "approve":
+        if not reason:
+            raise CaseworkError("不予批准或要求补充材料时须写明理由", "reason")
+        decision = Decision(outcome=outcome, reason=reason, decided_by=user.id)
+        _record(session, user, claim, decision, {"reject": "rejected", "more_info": "more_info"}[outcome],
+                {"reason": reason})
+        return decision
+    if claim.status == "awaiting_second":
+        raise CaseworkError("该奖励已批准,正待管理员复核")
+    _check_evidence(claim)
+    amount, needs_second = approved_amount(claim, amount_yuan, reason, four_eyes_limit_yuan)
+    if claim.one_off and (earlier := earlier_payouts(session, claim)):
+        raise DoublePayout(earlier[0])
+    duplicates = identity.possible_duplicates(session, claim)
+    not_duplicate_reason = not_duplicate_reason.strip()
+    if duplicates and not not_duplicate_reason:
+        raise PossibleDuplicate(claim, duplicates)
+    decision = Decision(outcome="approve", amount_yuan=amount, reason=reason, decided_by=user.id)
+    after = {"amount_yuan": amount, "computed_yuan": claim.claimed_yuan, "reason": reason}
+    if duplicates:
+        after |= {"possible_duplicates": [f"{d.application.reference}#{d.id}" for d in duplicates],
+                  "not_duplicate_reason": not_duplicate_reason}
+    if needs_second:
+        after["awaiting_second_approver"] = True
+        _record(session, user, claim, decision, "awaiting_second", after)
+        return decision
+    entry = _write_ledger(session, claim, amount, user.id, None, reason)
+    _record(session, user, claim, decision, "approved", after | {"ledger": entry.number})
     return decision
 
 
-def _approval_amount(session: Session, user: User, claim: Claim, amount_yuan: int | None) -> int | None:
+def confirm(session: Session, admin: User, claim_id: int, reason: str = "") -> Decision:
+    """The second approver (an admin who is not the first) confirms an approval awaiting review: the ledger entry."""
+    claim = _locked_claim(session, claim_id)
+    if claim.status == "approved" and claim.ledger_entry:
+        raise AlreadyApproved(claim.ledger_entry)
+    _refuse_orphan(claim)
+    if claim.status != "awaiting_second":
+        raise CaseworkError("该奖励不在待复核状态")
+    if admin.role != "admin":
+        raise CaseworkError("复核须由管理员进行")
+    first = next(d for d in reversed(claim.decisions) if d.outcome == "approve")
+    if first.decided_by == admin.id:
+        raise CaseworkError("复核人不能是批准人本人(四眼原则)")
+    _check_evidence(claim)
+    entry = _write_ledger(session, claim, first.amount_yuan, first.decided_by, admin.id, first.reason)
+    decision = Decision(outcome="confirm", amount_yuan=first.amount_yuan, reason=reason.strip(), decided_by=admin.id)
+    _record(session, admin, claim, decision, "approved",
+            {"amount_yuan": first.amount_yuan, "approved_by": first.decided_by, "ledger": entry.number})
+    return decision
+
+
+def _refuse_orphan(claim: Claim) -> None:
+    """A ledger row on a claim that is not approved was left by a crash before casework ran in one transaction
+    (its decision and audit entry were never written). Nobody may decide over it until an admin has sorted it
+    out; the 拨付清单 leaves it out meanwhile."""
+    if claim.ledger_entry is not None and claim.status != "approved":
+        raise CaseworkError(f"台账中已有该奖励的拨付记录(编号 {claim.ledger_entry.number}),但审核未完成,"
+                            f"记录不一致:请管理员核对后处理,暂不能作出决定")
+
+
+def _check_evidence(claim: Claim) -> None:
     if any(item.status != "verified" for item in claim.evidence):
         raise CaseworkError("所需材料尚未全部核验,不能批准")
-    amount = claim.claimed_yuan if amount_yuan is None else amount_yuan
-    if amount is not None and amount < 0:
-        raise CaseworkError("批准金额不能为负数")
-    earlier = earlier_payouts(session, claim) if claim.one_off else []
-    if earlier:
-        raise DoublePayout(earlier[0])
+
+
+def approved_amount(claim: Claim, amount_yuan: int | None, reason: str, four_eyes_limit_yuan: int) -> tuple[int, bool]:
+    """The amount to approve and whether it needs a second approver.
+
+    A fixed, ratio or matching award the rules computed: at most that amount (the default); less needs a reason.
+    An amount the rules did not compute (non-quantified, or undetermined with nothing to compute from): the
+    caseworker's amount with a reason, and above the four-eyes limit a second approver.
+    """
+    computed = claim.claimed_yuan
+    if amount_yuan is not None and amount_yuan <= 0:
+        raise CaseworkError("批准金额应大于0元;不予拨付请选择“不予批准”", "amount")
+    if computed is not None and (claim.award_kind in QUANTIFIED or claim.award_kind is None):
+        amount = computed if amount_yuan is None else amount_yuan
+        if amount > computed:
+            raise CaseworkError(f"批准金额{format_yuan(amount)}超过规则测算的{format_yuan(computed)},不能批准",
+                                 "amount")
+        if amount < computed and not reason:
+            raise CaseworkError(f"批准金额低于规则测算的{format_yuan(computed)},请在“理由或说明”中写明原因",
+                                 "reason")
+        return amount, False
+    if amount_yuan is None:
+        raise CaseworkError("该奖励的金额未由规则测算(不定额或待确定),批准时须填写批准金额", "amount")
+    if not reason:
+        raise CaseworkError("该奖励的金额未由规则测算,请在“理由或说明”中写明批准金额的依据", "reason")
+    return amount_yuan, amount_yuan > four_eyes_limit_yuan
+
+
+def _write_ledger(session: Session, claim: Claim, amount: int, approved_by: int, confirmed_by: int | None,
+                  reason: str) -> LedgerEntry:
     key = claim.ledger_key if claim.one_off else f"{claim.ledger_key}:claim:{claim.id}"
     entry = LedgerEntry(credit_code=claim.application.enterprise.credit_code, rule_id=claim.rule_id,
-                        ledger_key=key, claim_id=claim.id, amount_yuan=amount, approved_by=user.id)
+                        ledger_key=key, claim_id=claim.id, amount_yuan=amount, approved_by=approved_by,
+                        confirmed_by=confirmed_by, reason=reason or None)
     try:
         with session.begin_nested():
             session.add(entry)
             session.flush()
     except IntegrityError:
-        # A concurrent approval got there first: the constraint, not the check above, is the guard.
-        session.expire_all()
+        # A concurrent approval got there first: the constraint, not the checks before, is the guard.
+        mine = session.scalar(select(LedgerEntry).where(LedgerEntry.claim_id == claim.id))
+        if mine is not None:
+            raise AlreadyApproved(mine) from None
         earlier = earlier_payouts(session, claim)
         if earlier:
             raise DoublePayout(earlier[0]) from None
         raise
-    return amount
+    session.expire(claim, ["ledger_entry"])  # read-only relationship: loaded again, now with the entry
+    return entry
 
+
+# --- re-evaluation ------------------------------------------------------------------------------------------------
 
 def reevaluate(session: Session, engine: Engine, user: User, application: Application) -> list[dict]:
     """Evaluate the filed profile again under the current rules, as of the original date; store and diff."""
     first = application.determinations[0]
     latest = application.determinations[-1]
-    result = engine.evaluate(Profile.model_validate(application.profile), first.as_of)
-    determination = Determination(kind="reevaluation", ruleset_version=result.ruleset_version, as_of=first.as_of,
-                                  result=result.model_dump(mode="json"))
+    try:
+        profile = Profile.model_validate(application.profile)
+    except ValidationError as exc:
+        raise CaseworkError(f"提交时的填报内容不符合现行校验规则,无法重新测算({exc.error_count()}处)") from None
+    result = engine.evaluate(profile, first.as_of)
+    determination = Determination(
+        kind="reevaluation", ruleset_version=result.ruleset_version, as_of=first.as_of,
+        result=frozen.freeze(result, [(claim.rule_id, claim.item_index) for claim in application.claims]))
     application.determinations.append(determination)
     session.flush()
     changes = diff(latest.result, determination.result)
@@ -273,95 +456,14 @@ def reevaluate(session: Session, engine: Engine, user: User, application: Applic
 
 
 def diff(before: dict, after: dict) -> list[dict]:
-    """Rules whose status or amount differs between two stored results (added and removed rules too)."""
-    def index(result: dict) -> dict:
-        return {o["rule_id"]: o for o in (*result["outcomes"], *result.get("related_support", []))}
-
-    def state(outcome: dict | None) -> tuple:
-        return (outcome["status"], outcome.get("amount_yuan")) if outcome else (None, None)
-
-    old, new = index(before), index(after)
+    """Claimed rules (or their items) whose status or amount differs between two frozen determinations."""
+    old, new = frozen.states(before), frozen.states(after)
     changes = []
-    for rule_id in sorted(old.keys() | new.keys()):
-        (was, was_yuan), (now, now_yuan) = state(old.get(rule_id)), state(new.get(rule_id))
+    for key in sorted(old.keys() | new.keys()):
+        (was, was_yuan), (now, now_yuan) = old.get(key, (None, None)), new.get(key, (None, None))
         if (was, was_yuan) != (now, now_yuan):
-            changes.append({"rule_id": rule_id, "title": (new.get(rule_id) or old[rule_id])["title"],
+            changes.append({"rule_id": key.partition("@")[0], "key": key,
+                            "title": frozen.title_of(after if key in new else before, key),
                             "before_status": was, "after_status": now,
                             "before_amount_yuan": was_yuan, "after_amount_yuan": now_yuan})
     return changes
-
-
-@dataclass(frozen=True)
-class DisbursementRow:
-    """One line of the 拨付清单."""
-
-    approved_on: date
-    reference: str
-    enterprise: str
-    credit_code: str
-    rule_id: str
-    award: str
-    document_number: str
-    clause_path: str
-    amount_yuan: int | None
-
-
-def disbursements(session: Session, engine: Engine, date_from: date, date_to: date) -> list[DisbursementRow]:
-    """Approved awards whose approval falls within the dates, oldest first."""
-    entries = session.scalars(select(LedgerEntry).where(
-        LedgerEntry.approved_at >= day_start(date_from),
-        LedgerEntry.approved_at <= day_end(date_to)).order_by(LedgerEntry.id))
-    rows = []
-    for entry in entries:
-        claim = entry.claim
-        rule = engine.rulebook.by_id.get(entry.rule_id)
-        doc = engine.rulebook.document_of.get(entry.rule_id)
-        rows.append(DisbursementRow(
-            approved_on=local_time(entry.approved_at).date(), reference=claim.application.reference,
-            enterprise=claim.application.enterprise.name, credit_code=entry.credit_code, rule_id=entry.rule_id,
-            award=claim.title, document_number=(doc.number or doc.title) if doc else "",
-            clause_path=rule.clause.path if rule else "", amount_yuan=entry.amount_yuan))
-    return rows
-
-
-HEADERS = ["批准日期", "申请编号", "企业名称", "统一社会信用代码", "规则编号", "奖励项目", "政策文号", "条款",
-           "金额(元)", "金额"]
-
-
-def _cells(row: DisbursementRow) -> list:
-    amount_text = format_yuan(row.amount_yuan) if row.amount_yuan is not None else "不定额"
-    return [row.approved_on, row.reference, row.enterprise, row.credit_code, row.rule_id, row.award,
-            row.document_number, row.clause_path, row.amount_yuan, amount_text]
-
-
-def to_csv(rows: list[DisbursementRow]) -> str:
-    """The disbursement list as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([c.isoformat() if isinstance(c, date) else c for c in _cells(row)])
-    writer.writerow(["合计", "", "", "", "", "", "", "", sum(r.amount_yuan or 0 for r in rows), ""])
-    return out.getvalue()
-
-
-def to_xlsx(rows: list[DisbursementRow], title: str) -> bytes:
-    """The disbursement list as an Excel workbook."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "拨付清单"
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(HEADERS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(_cells(row))
-        sheet.cell(sheet.max_row, 1).number_format = "yyyy-mm-dd"
-    sheet.append(["合计", None, None, None, None, None, None, None, sum(r.amount_yuan or 0 for r in rows)])
-    for column, width in zip("ABCDEFGHIJ", (12, 18, 28, 22, 40, 36, 20, 10, 14, 12)):
-        sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()

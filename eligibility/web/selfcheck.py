@@ -3,9 +3,7 @@
 Nothing is stored: the profile lives in the page and in the JSON file the enterprise downloads.
 """
 import json
-import re
 from datetime import date
-from decimal import Decimal
 
 from flask import Blueprint, Response, render_template, request
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -15,7 +13,7 @@ from .. import clock
 from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
 from ..facts import FACTS, year_ended
-from ..money import WAN, YI, format_wan, format_yuan
+from ..money import WAN, AmountError, format_wan, format_yuan, parse_amount, read_amount
 from ..profile_summary import IMPLAUSIBLE_YUAN, entered_facts
 from ..result import STATUS_LABELS, STATUS_MEANINGS
 from ..profile import Profile
@@ -81,44 +79,6 @@ def _tri(value: str):
     return {"yes": True, "no": False}.get(value)
 
 
-class AmountError(ValueError):
-    """An amount that cannot be read; the message says why, in Chinese."""
-
-
-# Units an amount may carry when typed with one; a bare number is in 万元, as every amount field says.
-AMOUNT_UNITS = {"亿元": YI, "亿": YI, "万元": WAN, "万": WAN, "元": 1}
-# A plain decimal number: no exponent (1e9999 would make a number of ten thousand digits), at most 15 whole digits.
-PLAIN_NUMBER = re.compile(r"[+-]?(?=\.?\d)(?P<whole>\d*)(?:\.\d*)?")
-MAX_WHOLE_DIGITS = 15
-
-
-def _number_and_unit(text: str | None) -> tuple[Decimal, int] | None:
-    """The number typed and the 元 per unit it is in (万元 unless it says otherwise); None when blank."""
-    cleaned = "".join((text or "").split()).replace(",", "").replace("\uff0c", "")
-    if not cleaned:
-        return None
-    multiplier = WAN
-    for unit, factor in AMOUNT_UNITS.items():
-        if cleaned.endswith(unit):
-            cleaned, multiplier = cleaned[:-len(unit)], factor
-            break
-    plain = PLAIN_NUMBER.fullmatch(cleaned)
-    if plain is None:
-        raise AmountError("请填写数字金额(单位万元),如 120000 或 12.5;也可写明单位,如 9亿、900000000元")
-    if len(plain["whole"].lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise AmountError("金额位数过多,请核对")
-    return Decimal(cleaned), multiplier
-
-
-def parse_amount(text: str | None) -> int | None:
-    """An amount as typed (万元 unless it says 元, 万 or 亿) in whole 元, exactly; None when blank."""
-    read = _number_and_unit(text)
-    if read is None:
-        return None
-    yuan = read[0] * read[1]
-    if yuan != yuan.to_integral_value():
-        raise AmountError("金额最多精确到元(按万元填写时最多4位小数)")
-    return int(yuan)
 
 
 def amount_readback(text: str | None) -> dict | None:
@@ -131,7 +91,7 @@ def amount_readback(text: str | None) -> dict | None:
         return None
     warning = None
     if abs(yuan) >= IMPLAUSIBLE_YUAN:
-        value, multiplier = _number_and_unit(text)
+        value, multiplier = read_amount(text)
         warning = "金额异常大,请核对单位:本栏按万元填写"
         if multiplier == WAN and value == value.to_integral_value():
             warning += f";如果 {int(value)} 是按元计的金额,应填 {format_wan(int(value)).removesuffix('万元')}"

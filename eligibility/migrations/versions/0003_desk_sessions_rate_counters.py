@@ -1,14 +1,14 @@
 """Desk sessions kept server-side, and rate-limit counters shared by every worker.
 
-Revision ID: 0002_sessions_limits
-Revises: 0001
+Revision ID: 0003_sessions_limits
+Revises: 0002_casework_integrity
 Create Date: 2026-11-22 09:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_sessions_limits"
-down_revision = "0001"
+revision = "0003_sessions_limits"
+down_revision = "0002_casework_integrity"
 branch_labels = None
 depends_on = None
 
