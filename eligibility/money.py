@@ -67,7 +67,7 @@ def read_amount(text: str | None, unit: str = "wan") -> tuple[Decimal, int] | No
     plain = PLAIN_NUMBER.fullmatch(text)
     if plain is None:
         raise AmountError("请填写数字金额,如 120000 或 12.5;也可写明单位,如 9亿、900000000元")
-    if len(plain["whole"].lstrip("0")) > MAX_WHOLE_DIGITS or len(plain["fraction"] or "") > MAX_WHOLE_DIGITS:
+    if len(plain["whole"].lstrip("0")) > MAX_WHOLE_DIGITS or len(plain["fraction"] or "") > 2 * MAX_WHOLE_DIGITS:
         raise AmountError("金额位数过多,请核对")
     return Decimal(text), multiplier
 
@@ -77,7 +77,7 @@ def parse_amount(text: str | None, unit: str = "wan") -> int | None:
     read = read_amount(text, unit)
     if read is None:
         return None
-    with localcontext(prec=60):  # 15 + 15 digits times a power of ten: exact, a fraction of a yuan never rounded away
+    with localcontext(prec=60):  # 15 + 30 digits times a power of ten: exact, a fraction of a yuan never rounded away
         yuan = read[0] * read[1]
     if yuan > MAX_YUAN:
         raise AmountError("金额过大(最多100万亿元)")

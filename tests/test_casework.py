@@ -195,7 +195,7 @@ def test_reevaluation_shows_what_changed(session, engine, clerk):
     stored = app.determinations[0].result
     then = json.loads(json.dumps(stored))
     then["rules"][SALES.rule_id]["status"] = "undetermined"  # as if the rules had said so when it was filed
-    then["projects"][f"{FOUNDATION.rule_id}@0"]["amount_yuan"] = 3000000
+    then["items"][f"{FOUNDATION.rule_id}@0"]["amount_yuan"] = 3000000
     changes = service.diff(then, stored)
     assert [(c["key"], c["before_status"], c["after_status"]) for c in changes] == [
         (f"{FOUNDATION.rule_id}@0", "eligible", "eligible"), (SALES.rule_id, "undetermined", "eligible")]

@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import func, select
 
-from casework_support import PASSWORD, PAYEE, PROFILE, SALES, database_url  # noqa: F401
+from casework_support import AS_OF, PASSWORD, PAYEE, PROFILE, SALES, database_url  # noqa: F401
 from eligibility.casework import db, service
 from eligibility.casework.models import Application, AuditEntry, Claim, Decision, LedgerEntry, User
 from eligibility.casework.users import create_user
@@ -41,7 +41,7 @@ pytest.importorskip("gunicorn")
 SERVER = textwrap.dedent("""
     import os
     from eligibility.web import create_app
-    app = create_app({"DATABASE_URL": os.environ["CRASH_DATABASE_URL"], "SECRET_KEY": "crash-test-secret",
+    app = create_app({"DATABASE_URL": os.environ["CRASH_DATABASE_URL"], "SECRET_KEY": "crash-test-secret-" * 4, "RATELIMIT_ENABLED": False,
                       "WTF_CSRF_TIME_LIMIT": None}, instance_path=os.environ["CRASH_INSTANCE"])
 """)
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
@@ -226,7 +226,7 @@ def prepare(url: str, engine, approvals: int) -> list[int]:
         for n in range(approvals):
             profile = {**PROFILE, "credit_code": credit_code(n), "name": f"许昌测试企业{n}号", "projects": []}
             with db.transaction(s):
-                app = service.submit(s, engine, Profile.model_validate(profile), None, [SALES], uuid.uuid4().hex,
+                app = service.submit(s, engine, Profile.model_validate(profile), AS_OF, [SALES], uuid.uuid4().hex,
                                      PAYEE.__class__(profile["name"], PAYEE.bank, PAYEE.account))
                 for item in app.claims[0].evidence:
                     service.mark_evidence(s, clerk, item.id, "verified", "原件已核")

@@ -12,10 +12,19 @@ from eligibility.profile import Profile
 NOW = datetime(2026, 1, 5, tzinfo=timezone.utc)
 
 
+def as_filed_before_0002(result: dict) -> dict:
+    """A result in the shape the engine stored before revision 0002: per-project outcomes under "projects"."""
+    for outcome in (*result["outcomes"], *result["related_support"]):
+        outcome["projects"] = [{"project_index": item["index"], "project_name": item["name"], "status": item["status"],
+                                "amount_yuan": item["amount_yuan"], "trace": item["trace"]}
+                               for item in outcome.pop("subjects")]
+    return result
+
+
 def test_applications_filed_before_0002_are_carried_over(database_url, engine):
     db.downgrade(database_url, "0001")
     legacy = {**PROFILE, "projects": [{k: v for k, v in PROFILE["projects"][0].items() if k != "approval_number"}]}
-    result = engine.evaluate(Profile.model_validate(legacy), AS_OF).model_dump(mode="json")
+    result = as_filed_before_0002(engine.evaluate(Profile.model_validate(legacy), AS_OF).model_dump(mode="json"))
     raw = create_engine(database_url)
     tables = MetaData()
     tables.reflect(bind=raw)

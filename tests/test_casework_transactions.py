@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from casework_support import (FACTORY, FOUNDATION, PASSWORD, PAYEE, PROFILE, SALES, database_url,  # noqa: F401
+from casework_support import (AS_OF, FACTORY, FOUNDATION, PASSWORD, PAYEE, PROFILE, SALES, database_url,  # noqa: F401
                               dump, sessions)
 from eligibility.casework import db, service
 from eligibility.casework.models import Application, Claim, User
@@ -71,9 +71,9 @@ def world(sessions, engine):
         clerk = create_user(s, "clerk", PASSWORD, "caseworker", city_code="411000")
         for name in ("boss", "deputy"):
             create_user(s, name, PASSWORD, "admin")
-        first = service.submit(s, engine, Profile.model_validate(PROFILE), None, [SALES, FACTORY],
+        first = service.submit(s, engine, Profile.model_validate(PROFILE), AS_OF, [SALES, FACTORY],
                                uuid.uuid4().hex, PAYEE)
-        second = service.submit(s, engine, Profile.model_validate(PROFILE), None, [FOUNDATION],
+        second = service.submit(s, engine, Profile.model_validate(PROFILE), AS_OF, [FOUNDATION],
                                 uuid.uuid4().hex, PAYEE)
         return {"clerk": clerk.id, "first": first.id, "second": second.id}
 
@@ -97,7 +97,7 @@ def test_every_operation_is_all_or_nothing(database_url, sessions, engine, world
     first, second = world["first"], world["second"]
     done = {}
     done["submit"] = inject_everywhere(database_url, sessions, lambda s: service.submit(
-        s, engine, Profile.model_validate(PROFILE), None, [SALES, FOUNDATION], uuid.uuid4().hex, PAYEE))
+        s, engine, Profile.model_validate(PROFILE), AS_OF, [SALES, FOUNDATION], uuid.uuid4().hex, PAYEE))
     done["mark evidence"] = inject_everywhere(database_url, sessions, lambda s: verify(s, first, SALES.rule_id))
     done["approve"] = inject_everywhere(database_url, sessions, lambda s: service.decide(
         s, user(s, "clerk"), claim(s, first, SALES.rule_id).id, "approve"))
@@ -124,7 +124,7 @@ def test_four_eyes_confirmation_is_all_or_nothing(database_url, sessions, engine
     with sessions() as s, db.transaction(s):
         renovation = {"name": "技改一号", "kind": "technology_renovation", "approved_on": "2019-03-01",
                       "approval_number": "许工信技改〔2019〕3号"}
-        app = service.submit(s, engine, Profile.model_validate({**PROFILE, "projects": [renovation]}), None,
+        app = service.submit(s, engine, Profile.model_validate({**PROFILE, "projects": [renovation]}), AS_OF,
                              [service.ClaimRequest("xuchang.tech_renovation.key_project_support", 0)],
                              uuid.uuid4().hex, PAYEE)
         app_id = app.id

@@ -22,6 +22,9 @@ PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y4
 FORM = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
         "strategic_emerging": "yes", "as_of": "2020-12-31"}
 
+PAYEE = {"payee_name": "许昌智造有限公司", "payee_bank": "中国工商银行许昌分行营业部",
+         "payee_account": "6222021234567890123"}
+
 
 @pytest.fixture(scope="module")
 def app(make_app):
@@ -176,7 +179,7 @@ def test_applications_are_limited_per_address_with_a_chinese_page(limited):
     document = json.dumps({"profile": PROFILE, "as_of": "2020-12-31"}, ensure_ascii=False)
     for n in range(3):
         response = client.post("/apply", data={"document": document, "submission_key": f"key-{n:08d}",
-                                               "claim": ["xuchang.sei_sales_milestone.rev_1bn"]})
+                                               "claim": ["xuchang.sei_sales_milestone.rev_1bn"], **PAYEE})
         assert response.status_code == 303
     refused = client.post("/apply", data={"document": document, "submission_key": "key-99999999"})
     assert refused.status_code == 429 and "提交过于频繁" in refused.get_data(as_text=True)

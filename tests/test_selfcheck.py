@@ -7,7 +7,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from eligibility.web.selfcheck import AmountError, amount_readback, parse_amount
+from eligibility.money import AmountError, parse_amount
+from eligibility.web.selfcheck import amount_readback
 
 XUCHANG = {
     "name": "许昌智造有限公司", "credit_code": "91350100M000100Y43", "division_code": "411000",
@@ -214,14 +215,15 @@ def section(html: str, section_id: str) -> str:
     ("90000", 900_000_000), ("12.5", 125_000), ("1,200.5", 12_005_000), (" 1 200 ", 12_000_000),
     ("0.0001", 1), ("9亿", 900_000_000), ("9亿元", 900_000_000), ("90000万元", 900_000_000), ("12万", 120_000),
     ("900000000元", 900_000_000), ("123456789.0001", 1_234_567_890_001), ("", None), ("   ", None),
-    (".5", 5_000), ("5.", 50_000), ("-3", -30_000), ("00012", 120_000), ("9" * 15 + "元", int("9" * 15))])
+    (".5", 5_000), ("5.", 50_000), ("00012", 120_000), ("9" * 14 + "元", int("9" * 14))])
 def test_amounts_are_read_exactly_in_wan_unless_they_say_otherwise(typed, yuan):
     assert parse_amount(typed) == yuan
 
 
 @pytest.mark.parametrize("typed, message", [("十二亿", "数字"), ("0.00001", "精确到元"), ("1.5元", "精确到元"),
                                             ("NaN", "数字"), ("Infinity", "数字"), ("亿", "数字"), (".", "数字"),
-                                            ("1e9999999", "数字"), ("9" * 16, "位数过多"), ("1.2.3", "数字")])
+                                            ("1e9999999", "数字"), ("9" * 16, "位数过多"), ("1.2.3", "数字"),
+                                            ("-3", "不能为负数"), ("9" * 15 + "元", "金额过大")])
 def test_unreadable_amounts_say_why(typed, message):
     with pytest.raises(AmountError, match=message):
         parse_amount(typed)

@@ -24,6 +24,7 @@ PROFILE = {"name": "许昌智造有限公司", "credit_code": "91350100M000100Y4
            "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000}}
 DOCUMENT = json.dumps({"profile": PROFILE, "as_of": "2020-12-31"}, ensure_ascii=False)
 SALES = "xuchang.sei_sales_milestone.rev_1bn"
+PAYEE = {"payee_name": PROFILE["name"], "payee_bank": "中国工商银行许昌分行营业部", "payee_account": "6222021234567890123"}
 
 
 class FullDisk(sqlite3.Connection):
@@ -36,7 +37,7 @@ class FullDisk(sqlite3.Connection):
 def reopen(app, url: str, **connect_args) -> None:
     """Point the running app at the database through another kind of connection."""
     app.extensions["db_engine"].dispose()
-    engine = create_engine(url, connect_args=connect_args) if connect_args else db.make_engine(url)
+    engine = db.make_engine(url, **connect_args)  # the real engine (with its transaction recipe), other connections
     app.extensions["db_engine"], app.extensions["db_sessions"] = engine, db.session_factory(engine)
 
 
@@ -61,11 +62,12 @@ def world(make_app, now):
     """An application filed, a clerk and an admin logged in; then the storage fails."""
     app = make_app(WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=True)
     with app.extensions["db_sessions"]() as s:
-        create_user(s, "clerk", PASSWORD, "caseworker")
+        create_user(s, "clerk", PASSWORD, "caseworker", city_code="411000")
         create_user(s, "boss", PASSWORD, "admin")
         s.commit()
     anonymous, clerk, admin = app.test_client(), app.test_client(), app.test_client()
-    response = anonymous.post("/apply", data={"document": DOCUMENT, "submission_key": "k" * 20, "claim": [SALES]})
+    response = anonymous.post("/apply", data={"document": DOCUMENT, "submission_key": "k" * 20, "claim": [SALES],
+                                                **PAYEE})
     link = response.headers["Location"]
     assert clerk.post("/desk/login", data={"username": "clerk", "password": PASSWORD}).status_code == 302
     assert admin.post("/desk/login", data={"username": "boss", "password": PASSWORD}).status_code == 302
@@ -105,7 +107,8 @@ def test_every_write_answers_503_and_reads_keep_working(world, fail):
     assert clerk.get("/desk/export.csv").status_code == 200
     assert clerk.get("/desk/api/applications").status_code == 200
     # Writes: applying, logging in (even failing to), every desk action, logging out.
-    refused = anonymous.post("/apply", data={"document": DOCUMENT, "submission_key": "z" * 20, "claim": [SALES]})
+    refused = anonymous.post("/apply", data={"document": DOCUMENT, "submission_key": "z" * 20, "claim": [SALES],
+                                               **PAYEE})
     assert refused.status_code == 503 and "暂时无法保存申请" in refused.get_data(as_text=True)  # apply's own page
     assert_unavailable(anonymous.post("/desk/login", data={"username": "clerk", "password": PASSWORD}))
     assert_unavailable(anonymous.post("/desk/login", data={"username": "clerk", "password": "wrong password"}))
@@ -141,10 +144,11 @@ def test_a_write_that_must_grow_a_full_database_is_503(world):
         connection.execute(f"PRAGMA max_page_count = {pages}")
 
     big = json.dumps({"profile": {**PROFILE, "name": "许" * 200}, "as_of": "2020-12-31"}, ensure_ascii=False)
+    payee = {**PAYEE, "payee_name": "许" * 200}
     statuses = [anonymous.post("/apply", data={"document": big, "submission_key": f"key-{n:016d}",
-                                               "claim": [SALES]}).status_code for n in range(30)]
+                                               "claim": [SALES], **payee}).status_code for n in range(30)]
     assert 503 in statuses and 500 not in statuses
-    page = anonymous.post("/apply", data={"document": big, "submission_key": "q" * 20, "claim": [SALES]})
+    page = anonymous.post("/apply", data={"document": big, "submission_key": "q" * 20, "claim": [SALES], **payee})
     assert re.search("暂时无法保存申请|存储暂不可用", page.get_data(as_text=True))
 
 

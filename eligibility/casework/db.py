@@ -21,10 +21,10 @@ WRITE = "casework_write"
 BUSY_TIMEOUT_SECONDS = 30
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, **connect_args) -> Engine:
     """A SQLAlchemy engine; SQLite gets WAL, foreign keys, a busy timeout and SQLAlchemy-controlled BEGIN."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS, **connect_args})
 
         @event.listens_for(engine, "connect")
         def _pragmas(connection, _record):

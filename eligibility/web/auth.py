@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length
 
 from ..casework import sessions, throttle
 from ..casework.models import User
+from ..casework.db import transaction
 from ..casework.service import audit
 from ..casework.users import check_login, dummy_hash
 from . import ratelimit
@@ -86,21 +87,19 @@ def load_user(user_id: str):
         reason = reason or "disabled"
         g.session_ended = reason
         if record.ended_at is None:
-            sessions.end(record, reason)
-            _commit_quietly(db, "ending an expired session")
+            _write_quietly(db, lambda: sessions.end(record, reason), "ending an expired session")
         return None
     if sessions.needs_touch(record):
-        sessions.touch(record)
-        _commit_quietly(db, "recording session activity")
+        _write_quietly(db, lambda: sessions.touch(record), "recording session activity")
     return DeskUser(user)
 
 
-def _commit_quietly(db, what: str) -> None:
+def _write_quietly(db, change, what: str) -> None:
     """Bookkeeping writes must not stop a read when storage is read-only or full: skip and log."""
     try:
-        db.commit()
+        with transaction(db):
+            change()
     except SQLAlchemyError:
-        db.rollback()
         log.warning("%s failed: storage unavailable", what, exc_info=True)
 
 
@@ -167,16 +166,16 @@ def login():
             {"Retry-After": str(blocked.retry_after)}
     checked = check_login(db, name, form.password.data)
     if checked.user is None:
-        _count_failure(db, name, address)
-        audit(db, "anonymous", "login_failed", "user", checked.user_id or 0, None,
-              after={"username": name[:80], "address": address, "reason": checked.reason})
-        db.commit()
+        with transaction(db):
+            _count_failure(db, name, address)
+            audit(db, "anonymous", "login_failed", "user", checked.user_id or 0, None,
+                  after={"username": name[:80], "address": address, "reason": checked.reason})
         return render_template("desk/login.html", form=form, error="用户名或密码不正确"), 401
-    if ratelimit.enabled():
-        throttle.reset(db, throttle.key("login-name", name.casefold()))
-    token = sessions.start(db, checked.user, address)
-    audit(db, checked.user.username, "login", "user", checked.user.id, None, after={"address": address})
-    db.commit()
+    with transaction(db):
+        if ratelimit.enabled():
+            throttle.reset(db, throttle.key("login-name", name.casefold()))
+        token = sessions.start(db, checked.user, address)
+        audit(db, checked.user.username, "login", "user", checked.user.id, None, after={"address": address})
     session.clear()
     session.permanent = True
     session[SESSION_KEY] = token
@@ -193,9 +192,9 @@ def logout():
     session.clear()
     if token:
         db = db_session()
-        record = sessions.find(db, token)
-        if record is not None:
-            sessions.end(record, "logout")
-            db.commit()
+        with transaction(db):
+            record = sessions.find(db, token)
+            if record is not None:
+                sessions.end(record, "logout")
     flash("已退出登录")
     return redirect(url_for("auth.login"))

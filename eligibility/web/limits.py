@@ -79,5 +79,7 @@ def _too_large(_exc: RequestEntityTooLarge):
 def init_app(app: Flask) -> None:
     """Register the bounds; call before anything else that reads request bodies (CSRF)."""
     app.json = BoundedJSONProvider(app)
+    # Templates' |tojson reads the provider the Jinja environment was made with: point it at this one too.
+    app.jinja_env.policies["json.dumps_function"] = app.json.dumps
     app.before_request(_bound_request)
     app.register_error_handler(RequestEntityTooLarge, _too_large)

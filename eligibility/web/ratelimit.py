@@ -10,6 +10,7 @@ from flask import Flask, current_app, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..casework import throttle
+from ..casework.db import transaction
 from .errors import problem
 
 log = logging.getLogger(__name__)
@@ -66,9 +67,8 @@ def _anonymous_limit():
     scope, config_key = found
     from .database import session_factory
     try:
-        with session_factory()() as db:
+        with session_factory()() as db, transaction(db):
             state = throttle.hit(db, throttle.key(scope, client_address()), limit(config_key))
-            db.commit()
     except SQLAlchemyError:
         # Counting must not take the self-check down with the storage: the limit is skipped, and logged.
         log.warning("rate limit not counted: storage unavailable", exc_info=True)
