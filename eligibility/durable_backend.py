@@ -63,6 +63,14 @@ def expression(node) -> dict:
     raise ValueError(f"unknown operator {node.op!r}")
 
 
+def tested_keys(nodes) -> set[str]:
+    """The fact keys a condition tree tests."""
+    keys: set[str] = set()
+    for node in nodes:
+        keys |= tested_keys(node.children) if isinstance(node, AnyOf) else {node.key}
+    return keys
+
+
 def rule_expression(rule: CompiledRule) -> dict:
     """A rule as one durable-rules expression, guarded by the subject it tests."""
     return {"$and": [{"subject": rule.rule.subject}, *(expression(node) for node in rule.conditions)]}
@@ -76,6 +84,10 @@ class DurableBackend:
     def __init__(self, rules: list[CompiledRule]):
         self.ruleset = f"eligibility_{next(_NAMES)}"
         self._fired: dict[str, set] = {}
+        # Only the facts some rule tests are sent: the engine encodes, parses and hands back every field of every
+        # matched fact, and a subject carries ~100 facts of which a city's rules test 20 to 60.
+        keys = {"subject", "subject_key"}.union(*(tested_keys(rule.conditions) for rule in rules))
+        self._fields = tuple((key, field(key)) for key in sorted(keys))
         definition = {rule.id: {"all": [{"m": rule_expression(rule)}], "run": self._collector(rule.id)}
                       for rule in rules}
         definition[CATCH_ALL] = {"all": [{"m": {"$ex": {"subject": 1}}}], "run": lambda c: None}
@@ -90,7 +102,8 @@ class DurableBackend:
     def fired(self, subjects: list[dict]) -> set[tuple[str, str]]:
         """The (rule id, subject key) pairs durable-rules fires for these subjects, in a session of their own."""
         sid = uuid.uuid4().hex
-        facts = [{field(k): v for k, v in subject.items()} | {"sid": sid} for subject in subjects]
+        facts = [{name: subject[key] for key, name in self._fields if key in subject} | {"sid": sid}
+                 for subject in subjects]
         with _LOCK:
             self._fired[sid] = set()
             try:
