@@ -301,7 +301,7 @@ class Engine:
 
     def _build(self, rule: CompiledRule, status: str, amount, trace, subjects, as_of: date) -> RuleOutcome:
         r = rule.rule
-        missing = [item.missing for item in _leaves(trace) if item.outcome == "missing" and item.missing]
+        missing = _missing(trace)
         values = self.static_parts[r.id]["outcome"].copy()  # the rule's own fields, in field order
         values.update(
             status=status, status_label=STATUS_LABELS[status],
@@ -409,10 +409,15 @@ def _flat_leaves(nodes) -> list[Leaf]:
     return [node for node in nodes if isinstance(node, Leaf)] if all(isinstance(n, Leaf) for n in nodes) else []
 
 
-def _leaves(trace: list[TraceItem]):
+def _missing(trace: list[TraceItem]) -> list[str]:
+    """What is missing, step by step in trace order (a step before its children)."""
+    found = []
     for item in trace:
-        yield item
-        yield from _leaves(item.children)
+        if item.outcome == "missing" and item.missing:
+            found.append(item.missing)
+        if item.children:
+            found += _missing(item.children)
+    return found
 
 
 def _reason(rule: CompiledRule, status: str, trace: list[TraceItem], missing: list[str], doc, as_of: date) -> str:
