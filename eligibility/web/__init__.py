@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app, jsonify, request
 
 from ..engine import RULES_DIR, Engine
+from .json_provider import OrjsonProvider
 
 
 def engine() -> Engine:
@@ -26,6 +27,7 @@ def _secret_key(instance: Path) -> str:
 def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
     """Wire the application: config, the engine (a bad rule file stops start-up here), blueprints."""
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.json = OrjsonProvider(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     default_db = f"sqlite:///{Path(app.instance_path) / 'eligibility.db'}"
     app.config.from_mapping(RULES_DIR=str(RULES_DIR), ENGINE_BACKEND="durable",
