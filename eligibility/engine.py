@@ -1,4 +1,5 @@
 """The one interface to evaluation: profile and as-of date in, EvaluationResult out."""
+import itertools
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -106,7 +107,8 @@ class _Tracer:
 
     def __init__(self, facts: Facts):
         self.facts = facts
-        self.steps: dict[tuple[str, int], TraceItem] = {}
+        # Per subject key: condition id → (trace step, truth).
+        self.steps: dict[str, dict[int, tuple[TraceItem, bool | None]]] = {}
 
     def judge(self, rule: CompiledRule) -> list[_Judged] | None:
         """The rule judged for every subject it is about; None when the profile does not report them at all."""
@@ -119,17 +121,25 @@ class _Tracer:
             subjects = self.facts.of_kind(kind)
         judged = []
         for subject in subjects:
-            trace = [self.node(node, subject) for node in rule.conditions]
-            judged.append(_Judged(subject, all_of([TRUTHS[step.outcome] for step in trace]), trace))
+            steps = [self.judged_node(node, subject) for node in rule.conditions]
+            judged.append(_Judged(subject, all_of([truth for _, truth in steps]), [step for step, _ in steps]))
         return judged
 
     def node(self, node, subject: dict) -> TraceItem:
-        """One condition's trace step for a subject (equal conditions are one object: see _sharing_conditions)."""
-        key = (subject["subject_key"], id(node))
-        step = self.steps.get(key)
-        if step is None:
-            step = self.steps[key] = self._step(node, subject)
-        return step
+        """One condition's trace step for a subject."""
+        return self.judged_node(node, subject)[0]
+
+    def judged_node(self, node, subject: dict) -> tuple[TraceItem, bool | None]:
+        """One condition's trace step and truth for a subject (equal conditions are one object, see
+        _sharing_conditions, so rules sharing one share its step)."""
+        memo = self.steps.get(subject["subject_key"])
+        if memo is None:
+            memo = self.steps[subject["subject_key"]] = {}
+        found = memo.get(id(node))
+        if found is None:
+            step = self._step(node, subject)
+            found = memo[id(node)] = (step, TRUTHS[step.outcome])
+        return found
 
     def _step(self, node, subject: dict) -> TraceItem:
         if isinstance(node, AnyOf):
@@ -154,11 +164,17 @@ def _shown(fact: str, value) -> str:
 
 
 class Engine:
-    """Evaluates profiles against a rulebook; every result is cross-checked against the reference evaluator."""
+    """Evaluates profiles against a rulebook: the backend's decision and the reference's judgement must agree."""
 
-    def __init__(self, rulebook: Rulebook, backend: str = "durable"):
+    def __init__(self, rulebook: Rulebook, backend: str = "durable", cross_check_every: int = 1):
         if backend not in BACKEND_NAMES:
             raise ValueError(f"unknown backend {backend!r}")
+        if cross_check_every < 1:
+            raise ValueError("cross_check_every counts evaluations: 1 (every one) or more")
+        # durable-rules decides 1 evaluation in `cross_check_every` (every one by default), the reference's
+        # judgement, which every result is made of, the others; see _decide and bench/bench_api.py.
+        self.cross_check_every = cross_check_every
+        self._calls = itertools.count()
         self.rulebook = rulebook
         self.rules = _sharing_conditions(compile_rulebook(rulebook))
         # Every rule starts with its jurisdiction test, so a profile can only fire rules of its own city:
@@ -178,9 +194,9 @@ class Engine:
         self._doc_notes = {doc.id: [Note(**n.model_dump()) for n in doc.notes] for doc in rulebook.documents.values()}
 
     @classmethod
-    def from_folder(cls, folder: Path = RULES_DIR, backend: str = "durable") -> "Engine":
+    def from_folder(cls, folder: Path = RULES_DIR, backend: str = "durable", cross_check_every: int = 1) -> "Engine":
         """Load, validate and compile the rule files of a folder."""
-        return cls(load_rulebook(folder), backend)
+        return cls(load_rulebook(folder), backend, cross_check_every)
 
     def facts(self, profile: Profile, as_of: date) -> Facts:
         """The facts the rules of the profile's city see."""
@@ -208,7 +224,7 @@ class Engine:
         # The jurisdiction test comes first in every rule: rules of another county are not listed.
         applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], facts.enterprise) is True]
         judged = {rule.id: tracer.judge(rule) for rule in applicable}
-        fired = self._decide(city, facts, judged)
+        fired, decided_by = self._decide(city, facts, judged)
         outcomes, related = [], []
         documents: dict[str, Document] = {}
         for rule in applicable:
@@ -218,7 +234,7 @@ class Engine:
         total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
         counts = {status: sum(o.status == status for o in outcomes) for status in STATUS_LABELS}
         return trusted(EvaluationResult, {
-            "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": self.backend_name,
+            "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": decided_by,
             "enterprise_name": profile.name, "credit_code": profile.credit_code,
             "registered_in": division_name(profile.division_code), "total_yuan": total,
             "total_text": format_yuan(total), "counts": counts,
@@ -228,20 +244,25 @@ class Engine:
             "other_jurisdiction_rules": len(self.rules) - len(applicable),
         })
 
-    def _decide(self, city: str, facts: Facts, judged: dict) -> set[tuple[str, str]]:
-        """The (rule id, subject key) pairs that fire: the backend decides, the reference's judgement must agree.
+    def _decide(self, city: str, facts: Facts, judged: dict) -> tuple[set[tuple[str, str]], str]:
+        """The (rule id, subject key) pairs that fire, and the evaluator that decided them.
 
-        The reference's judgement is the one the traces and statuses are made of, so checking against it costs a
-        set comparison instead of a second evaluation.
+        The backend decides and the reference's judgement must agree. That judgement is what the traces, reasons
+        and statuses are made of, so checking against it costs a set comparison, not a second evaluation. With
+        `cross_check_every` above 1, the backend runs on that share of evaluations only and the reference decides
+        the others.
         """
         expected = {(rule_id, item.subject["subject_key"]) for rule_id, items in judged.items()
                     for item in items or () if item.truth is True}
-        if self.backend_name == BACKEND_NAMES["reference"] or city not in self.backends:
-            return expected
+        reference = BACKEND_NAMES["reference"]
+        if self.backend_name == reference or city not in self.backends:
+            return expected, self.backend_name
+        if self.cross_check_every > 1 and next(self._calls) % self.cross_check_every:
+            return expected, reference
         fired = self.backends[city].fired(facts.subjects())
         if fired != expected:
             raise EngineDisagreement(f"{self.backend_name} fired {sorted(fired ^ expected)} differently")
-        return fired
+        return fired, self.backend_name
 
     def _amount(self, rule: CompiledRule, subject: dict) -> int | None:
         return award_amount(rule, subject)

@@ -1,6 +1,7 @@
 """The engine's result: statuses, per-item awards, document standing and notes said once."""
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from eligibility.engine import award_amount, document_context
@@ -105,3 +106,27 @@ def test_ratio_amounts_round_half_up_in_one_importable_function(engine):
     rule = engine.compiled["xuchang.industrial_foundation.national_matching"]
     assert award_amount(rule, {"project.national_grant_yuan": 3_000_001}) == 1_500_001
     assert engine._amount(rule, {"project.national_grant_yuan": 3_000_000}) == 1_500_000
+
+
+class _Wrong:
+    """A backend that fires nothing: any evaluation it decides disagrees with the reference."""
+
+    name = "wrong"
+
+    def fired(self, subjects):
+        return set()
+
+
+def test_a_sampled_cross_check_runs_the_backend_on_its_share_and_names_who_decided():
+    from eligibility.engine import Engine, EngineDisagreement
+    engine = Engine.from_folder(cross_check_every=3)
+    profile = Profile.model_validate({**XUCHANG, "strategic_emerging": True,
+                                      "sales_yuan_by_year": {"2018": 900_000_000, "2019": 1_200_000_000}})
+    deciders = [engine.evaluate(profile, date(2020, 12, 31)).engine for _ in range(6)]
+    assert deciders == ["durable-rules", "reference", "reference"] * 2
+    engine.backends["411000"] = _Wrong()
+    with pytest.raises(EngineDisagreement):
+        engine.evaluate(profile, date(2020, 12, 31))
+    assert engine.evaluate(profile, date(2020, 12, 31)).total_yuan == 100_000
+    with pytest.raises(ValueError):
+        Engine.from_folder(cross_check_every=0)
