@@ -1,17 +1,20 @@
 """The one interface to evaluation: profile and as-of date in, EvaluationResult out."""
+import itertools
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from . import clock
 from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
 from .facts import FACTS, QUESTIONS, Facts, Needs, derive, sales_peak, title_name
 from .money import format_in_unit_of, format_yuan
 from .profile import Profile
-from .reference import ReferenceBackend, evaluate_all, evaluate_node, test_leaf
+from .reference import ReferenceBackend, all_of, evaluate_node, test_leaf
 from .result import (CLAIMABLE, STATUS_LABELS, Citation, Dated, DocumentContext, EvaluationResult, EvidenceItem,
-                     NearMiss, Note, RuleOutcome, SubjectOutcome, TraceItem)
+                     NearMiss, Note, RuleOutcome, SubjectOutcome, TraceItem, trusted)
 from .rulebook import Document, Period, Rulebook, load_rulebook
 from .vocabulary import city_of, division_name
 
@@ -62,18 +65,120 @@ def needs_of(rules: list[CompiledRule]) -> Needs:
                  frozenset({"enterprise", *(rule.rule.subject for rule in rules)}))
 
 
+OUTCOMES = {True: "met", False: "not_met", None: "missing"}
+TRUTHS = {outcome: truth for truth, outcome in OUTCOMES.items()}
+
+
 def _truth_outcome(truth) -> str:
-    return {True: "met", False: "not_met", None: "missing"}[truth]
+    return OUTCOMES[truth]
+
+
+def award_amount(rule: CompiledRule, subject: dict) -> int | None:
+    """The amount a rule awards a subject that meets it: fixed, or a ratio of a base fact (half up, capped)."""
+    award = rule.rule.award
+    if award.kind == "fixed":
+        return award.amount_yuan
+    if award.kind == "non_quantified":
+        return None
+    base = Decimal(subject[award.base_fact])
+    amount = int((base * award.ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return min(amount, award.cap_yuan) if award.cap_yuan is not None else amount
+
+
+def trace_item(label: str, outcome: str, fact: str | None = None, value: str | None = None,
+               missing: str | None = None, children: list | None = None) -> TraceItem:
+    """A trace step made by the engine (trusted: not validated again)."""
+    return trusted(TraceItem, {"label": label, "outcome": outcome, "fact": fact, "value": value, "missing": missing,
+                               "children": children if children is not None else []})
+
+
+class _Judged(NamedTuple):
+    """One subject as the reference judges a rule for it: all conditions met (True), one failed, or missing (None)."""
+
+    subject: dict
+    truth: bool | None
+    trace: list[TraceItem]
+
+
+class _Tracer:
+    """Judges the rules of one evaluation with the reference evaluator, each condition once per subject.
+
+    Rules share conditions (the jurisdiction test, the industry lists), so each condition's trace step is made once
+    per subject and shared within the result.
+    """
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        # Per subject key: condition id → (trace step, truth).
+        self.steps: dict[str, dict[int, tuple[TraceItem, bool | None]]] = {}
+
+    def judge(self, rule: CompiledRule) -> list[_Judged] | None:
+        """The rule judged for every subject it is about; None when the profile does not report them at all."""
+        kind = rule.rule.subject
+        if kind == "enterprise":
+            subjects = [self.facts.enterprise]
+        elif not self.facts.known(kind):
+            return None
+        else:
+            subjects = self.facts.of_kind(kind)
+        judged = []
+        for subject in subjects:
+            steps = [self.judged_node(node, subject) for node in rule.conditions]
+            judged.append(_Judged(subject, all_of([truth for _, truth in steps]), [step for step, _ in steps]))
+        return judged
+
+    def node(self, node, subject: dict) -> TraceItem:
+        """One condition's trace step for a subject."""
+        return self.judged_node(node, subject)[0]
+
+    def judged_node(self, node, subject: dict) -> tuple[TraceItem, bool | None]:
+        """One condition's trace step and truth for a subject (equal conditions are one object, see
+        _sharing_conditions, so rules sharing one share its step)."""
+        memo = self.steps.get(subject["subject_key"])
+        if memo is None:
+            memo = self.steps[subject["subject_key"]] = {}
+        found = memo.get(id(node))
+        if found is None:
+            step = self._step(node, subject)
+            found = memo[id(node)] = (step, TRUTHS[step.outcome])
+        return found
+
+    def _step(self, node, subject: dict) -> TraceItem:
+        if isinstance(node, AnyOf):
+            children = [self.node(child, subject) for child in node.children]
+            return trace_item(node.label, OUTCOMES[evaluate_node(node, subject)], children=children)
+        truth = test_leaf(node, subject)
+        value = subject.get(node.key)
+        missing = None
+        if truth is None:
+            missing = self.facts.missing_why.get(node.key) or f"请填报:{QUESTIONS[FACTS[node.fact].question]}"
+        shown = None if value is None else _shown(node.fact, value)
+        note = self.facts.value_notes.get(node.key)
+        if shown is not None and note:
+            shown = f"{shown}({note})"
+        return trace_item(node.label, OUTCOMES[truth], fact=node.key, value=shown, missing=missing)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _shown(fact: str, value) -> str:
+    """A fact's value as shown in traces; the same few values recur in every evaluation."""
+    return show_value(fact, value)
 
 
 class Engine:
-    """Evaluates profiles against a rulebook; every result is cross-checked against the reference evaluator."""
+    """Evaluates profiles against a rulebook: the backend's decision and the reference's judgement must agree."""
 
-    def __init__(self, rulebook: Rulebook, backend: str = "durable"):
+    def __init__(self, rulebook: Rulebook, backend: str = "durable", cross_check_every: int = 1):
         if backend not in BACKEND_NAMES:
             raise ValueError(f"unknown backend {backend!r}")
+        if cross_check_every < 1:
+            raise ValueError("cross_check_every counts evaluations: 1 (every one) or more")
+        # durable-rules decides 1 evaluation in `cross_check_every` (every one by default), the reference's
+        # judgement, which every result is made of, the others; see _decide and bench/bench_api.py.
+        self.cross_check_every = cross_check_every
+        self._calls = itertools.count()
         self.rulebook = rulebook
-        self.rules = compile_rulebook(rulebook)
+        self.rules = _sharing_conditions(compile_rulebook(rulebook))
         # Every rule starts with its jurisdiction test, so a profile can only fire rules of its own city:
         # one ruleset per city keeps each evaluation to the rules that can apply.
         by_city: dict[str, list[CompiledRule]] = {}
@@ -85,13 +190,15 @@ class Engine:
         self.references = {city: ReferenceBackend(rules) for city, rules in by_city.items()}
         self.backend_name = BACKEND_NAMES[backend]
         self.compiled = {rule.id: rule for rule in self.rules}
-        # What a result repeats for a rule whatever the profile: built once, shared by every result.
-        self._static = {rule.id: _static_parts(rule) for rule in self.rules}
+        # What a result repeats for a rule or a document whatever the profile: built once, shared by every result
+        # (and serialised once by the API: see web/result_json.py).
+        self.static_parts = {rule.id: _static_parts(rule) for rule in self.rules}
+        self._doc_notes = {doc.id: [Note(**n.model_dump()) for n in doc.notes] for doc in rulebook.documents.values()}
 
     @classmethod
-    def from_folder(cls, folder: Path = RULES_DIR, backend: str = "durable") -> "Engine":
+    def from_folder(cls, folder: Path = RULES_DIR, backend: str = "durable", cross_check_every: int = 1) -> "Engine":
         """Load, validate and compile the rule files of a folder."""
-        return cls(load_rulebook(folder), backend)
+        return cls(load_rulebook(folder), backend, cross_check_every)
 
     def facts(self, profile: Profile, as_of: date) -> Facts:
         """The facts the rules of the profile's city see."""
@@ -113,90 +220,90 @@ class Engine:
         """Evaluate every rule of the profile's jurisdiction as of a date (default: the bureau's today)."""
         as_of = as_of or clock.today()
         facts = self.facts(profile, as_of)
-        fired = self.match(facts)
+        city = facts.enterprise["city_code"]
+        candidates = self.by_city.get(city, [])
+        tracer = _Tracer(facts)
+        # The jurisdiction test comes first in every rule: rules of another county are not listed.
+        applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], facts.enterprise) is True]
+        judged = {rule.id: tracer.judge(rule) for rule in applicable}
+        fired, decided_by = self._decide(city, facts, judged)
         outcomes, related = [], []
-        candidates = self.by_city.get(facts.enterprise["city_code"], [])
-        elsewhere = len(self.rules) - len(candidates)
         documents: dict[str, Document] = {}
-        for rule in candidates:
-            if test_leaf(rule.conditions[0], facts.enterprise) is not True:
-                elsewhere += 1
-                continue
+        for rule in applicable:
             documents.setdefault(rule.document.id, rule.document)
             listing = outcomes if rule.rule.strength == "explicit" else related
-            listing.append(self._outcome(rule, facts, fired, as_of, profile))
+            listing.append(self._outcome(rule, judged[rule.id], tracer, fired, as_of, profile))
         total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
         counts = {status: sum(o.status == status for o in outcomes) for status in STATUS_LABELS}
-        return EvaluationResult(
-            as_of=as_of, ruleset_version=self.rulebook.version, engine=self.backend_name,
-            enterprise_name=profile.name, credit_code=profile.credit_code,
-            registered_in=division_name(profile.division_code), total_yuan=total, total_text=format_yuan(total),
-            counts=counts, documents=[document_context(doc, as_of) for doc in documents.values()],
-            outcomes=outcomes, related_support=related,
-            near_misses=[m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
-            other_jurisdiction_rules=elsewhere,
-        )
+        return trusted(EvaluationResult, {
+            "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": decided_by,
+            "enterprise_name": profile.name, "credit_code": profile.credit_code,
+            "registered_in": division_name(profile.division_code), "total_yuan": total,
+            "total_text": format_yuan(total), "counts": counts,
+            "documents": [document_context(doc, as_of, self._doc_notes[doc.id]) for doc in documents.values()],
+            "outcomes": outcomes, "related_support": related,
+            "near_misses": [m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
+            "other_jurisdiction_rules": len(self.rules) - len(applicable),
+        })
 
-    def _trace(self, nodes, facts: dict, found: Facts) -> list[TraceItem]:
-        return [self._trace_node(node, facts, found) for node in nodes]
+    def _decide(self, city: str, facts: Facts, judged: dict) -> tuple[set[tuple[str, str]], str]:
+        """The (rule id, subject key) pairs that fire, and the evaluator that decided them.
 
-    def _trace_node(self, node, facts: dict, found: Facts) -> TraceItem:
-        outcome = _truth_outcome(evaluate_node(node, facts))
-        if isinstance(node, AnyOf):
-            return TraceItem(label=node.label, outcome=outcome, children=self._trace(node.children, facts, found))
-        value = facts.get(node.key)
-        missing = None
-        if outcome == "missing":
-            missing = found.missing_why.get(node.key) or f"请填报:{QUESTIONS[FACTS[node.fact].question]}"
-        shown = None if value is None else show_value(node.fact, value)
-        note = found.value_notes.get(node.key)
-        if shown is not None and note:
-            shown = f"{shown}({note})"
-        return TraceItem(label=node.label, outcome=outcome, fact=node.key, missing=missing, value=shown)
+        The backend decides and the reference's judgement must agree. That judgement is what the traces, reasons
+        and statuses are made of, so checking against it costs a set comparison, not a second evaluation. With
+        `cross_check_every` above 1, the backend runs on that share of evaluations only and the reference decides
+        the others.
+        """
+        expected = {(rule_id, item.subject["subject_key"]) for rule_id, items in judged.items()
+                    for item in items or () if item.truth is True}
+        reference = BACKEND_NAMES["reference"]
+        if self.backend_name == reference or city not in self.backends:
+            return expected, self.backend_name
+        if self.cross_check_every > 1 and next(self._calls) % self.cross_check_every:
+            return expected, reference
+        fired = self.backends[city].fired(facts.subjects())
+        if fired != expected:
+            raise EngineDisagreement(f"{self.backend_name} fired {sorted(fired ^ expected)} differently")
+        return fired, self.backend_name
 
     def _amount(self, rule: CompiledRule, subject: dict) -> int | None:
-        award = rule.rule.award
-        if award.kind == "fixed":
-            return award.amount_yuan
-        if award.kind == "non_quantified":
-            return None
-        base = Decimal(subject[award.base_fact])
-        amount = int((base * award.ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        return min(amount, award.cap_yuan) if award.cap_yuan is not None else amount
+        return award_amount(rule, subject)
 
-    def _decided(self, rule: CompiledRule, subject: dict, fired: set) -> tuple[str, int | None]:
+    def _decided(self, rule: CompiledRule, item: "_Judged", fired: set) -> tuple[str, int | None]:
         """A status and amount for one subject: fired rules are due, or open to selection when the bureau selects."""
-        status = _status(rule, subject, fired)
-        if status != "eligible":
-            return status, None
+        if (rule.id, item.subject["subject_key"]) not in fired:
+            return ("undetermined" if item.truth is None else "not_eligible"), None
         if rule.rule.selection:
             return "may_apply", None
-        return status, self._amount(rule, subject)
+        return "eligible", award_amount(rule, item.subject)
 
-    def _outcome(self, rule: CompiledRule, facts: Facts, fired: set, as_of: date, profile: Profile) -> RuleOutcome:
+    def _outcome(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, as_of: date,
+                 profile: Profile) -> RuleOutcome:
         if rule.rule.subject == "enterprise":
-            status, amount = self._decided(rule, facts.enterprise, fired)
-            trace, subjects = self._trace(rule.conditions, facts.enterprise, facts), []
+            [item] = judged
+            status, amount = self._decided(rule, item, fired)
+            trace, subjects = item.trace, []
         else:
-            status, amount, trace, subjects = self._per_item(rule, facts, fired, profile)
+            status, amount, trace, subjects = self._per_item(rule, judged, tracer, fired, profile)
         if not rule.document.in_force.contains(as_of):
             status, amount = "not_in_force", None
         return self._build(rule, status, amount, trace, subjects, as_of)
 
-    def _per_item(self, rule: CompiledRule, facts: Facts, fired: set, profile: Profile):
+    def _per_item(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, profile: Profile):
         """A rule awarded per project or per title: each one decided, the rule taking the best of them."""
         kind = rule.rule.subject
-        if not facts.known(kind):
+        jurisdiction = tracer.node(rule.conditions[0], tracer.facts.enterprise)
+        if judged is None:
             question = SUBJECT_QUESTIONS[kind]
-            missing = TraceItem(label=QUESTIONS[question], outcome="missing", missing=f"请填报:{QUESTIONS[question]}")
-            return "undetermined", None, [self._trace(rule.conditions[:1], facts.enterprise, facts)[0], missing], []
+            missing = trace_item(QUESTIONS[question], "missing", missing=f"请填报:{QUESTIONS[question]}")
+            return "undetermined", None, [jurisdiction, missing], []
         items = []
-        for subject in facts.of_kind(kind):
-            status, amount = self._decided(rule, subject, fired)
-            index = int(subject["subject_key"].split("[")[1].rstrip("]"))
+        for item in judged:
+            status, amount = self._decided(rule, item, fired)
+            index = int(item.subject["subject_key"].split("[")[1].rstrip("]"))
             name = profile.projects[index].name if kind == "project" else title_name(profile, index)
-            items.append(SubjectOutcome(subject=kind, index=index, name=name, status=status, amount_yuan=amount,
-                                        trace=self._trace(rule.conditions, subject, facts)))
+            items.append(trusted(SubjectOutcome, {"subject": kind, "index": index, "name": name, "status": status,
+                                                  "amount_yuan": amount, "trace": item.trace}))
         for status in ("eligible", "may_apply", "undetermined"):
             chosen = [item for item in items if item.status == status]
             if chosen:
@@ -209,29 +316,23 @@ class Engine:
             step.outcome == "met" for step in item.trace if step.fact in KIND_FACTS)]
         if not relevant:
             kinds = [step.label for step in (items[0].trace if items else []) if step.fact in KIND_FACTS]
-            none = TraceItem(label="、".join(kinds) or NO_ITEM[kind], outcome="not_met", value="无")
-            return "not_eligible", None, [self._trace(rule.conditions[:1], facts.enterprise, facts)[0], none], items
+            none = trace_item("、".join(kinds) or NO_ITEM[kind], "not_met", value="无")
+            return "not_eligible", None, [jurisdiction, none], items
         # The reason shown is that of the relevant item that came closest: the fewest conditions not met.
         closest = min(relevant, key=lambda item: sum(step.outcome == "not_met" for step in item.trace))
         return "not_eligible", None, closest.trace, items
 
     def _build(self, rule: CompiledRule, status: str, amount, trace, subjects, as_of: date) -> RuleOutcome:
-        r, doc = rule.rule, rule.document
-        missing = [item.missing for item in _leaves(trace) if item.outcome == "missing" and item.missing]
-        static = self._static[r.id]
-        return RuleOutcome(
-            rule_id=r.id, title=r.title, strength=r.strength, status=status, status_label=STATUS_LABELS[status],
-            reason=_reason(rule, status, trace, missing, doc, as_of),
+        r = rule.rule
+        missing = _missing(trace)
+        values = self.static_parts[r.id]["outcome"].copy()  # the rule's own fields, in field order
+        values.update(
+            status=status, status_label=STATUS_LABELS[status],
+            reason=_reason(rule, status, trace, missing, rule.document, as_of),
             claimable=r.strength == "explicit" and r.apply_elsewhere is None and status in CLAIMABLE,
-            selection=r.selection, apply_elsewhere=r.apply_elsewhere, beneficiary=r.beneficiary,
-            award_kind=r.award.kind, support=r.award.support, amount_yuan=amount,
-            potential_amount_yuan=r.award.amount_yuan if r.award.kind == "fixed" and not r.selection else None,
-            amount_text=format_yuan(amount) if amount is not None else None,
-            one_off=r.award.one_off, earmark=r.award.earmark, responsible=r.responsible, group=r.group,
-            period_from=rule.period.from_, period_to=rule.period.to,
-            citation=static["citation"], notes=static["notes"], evidence=static["evidence"], trace=trace,
-            missing_facts=list(dict.fromkeys(missing)), subjects=subjects,
-        )
+            amount_yuan=amount, amount_text=format_yuan(amount) if amount is not None else None,
+            trace=trace, missing_facts=list(dict.fromkeys(missing)), subjects=subjects)
+        return trusted(RuleOutcome, values)
 
     def _near_misses(self, outcome: RuleOutcome, facts: Facts, profile: Profile, as_of: date) -> list[NearMiss]:
         if outcome.status != "not_eligible":
@@ -271,8 +372,8 @@ def _day(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def document_context(doc: Document, as_of: date) -> DocumentContext:
-    """A document's dates and standing as of a date, said plainly, with its 口径 once."""
+def document_context(doc: Document, as_of: date, notes: list[Note] | None = None) -> DocumentContext:
+    """A document's dates and standing as of a date, said plainly, with its 口径 once (`notes`, when made already)."""
     force, period = doc.in_force, doc.period
     counted = f"计入{_day(period.from_)}至{_day(period.to)}发生的事项" if period.to else f"计入{_day(period.from_)}起发生的事项"
     if as_of < force.from_:
@@ -289,25 +390,41 @@ def document_context(doc: Document, as_of: date) -> DocumentContext:
         document_id=doc.id, issuer=doc.issuer, document_number=doc.number, title=doc.title, issued_on=doc.issued_on,
         in_force=_dated(force), period=_dated(period), application_window=_dated(doc.application_window),
         application_note=doc.application_note, phase=phase, summary=summary,
-        notes=[Note(**n.model_dump()) for n in doc.notes])
+        notes=notes if notes is not None else [Note(**n.model_dump()) for n in doc.notes])
 
 
 def _static_parts(rule: CompiledRule) -> dict:
+    """What a rule's outcome says whatever the profile: citation, notes, evidence, and its fields in field order."""
     r, doc = rule.rule, rule.document
-    return {
+    parts = {
         "citation": Citation(document_id=doc.id, issuer=doc.issuer, document_number=doc.number,
                              document_title=doc.title, issued_on=doc.issued_on, clause_path=r.clause.path,
                              clause_text=r.clause.text, amount_clause=r.award.amount_clause),
         "notes": [Note(**n.model_dump()) for n in r.notes],
         "evidence": [EvidenceItem(**e.model_dump()) for e in r.evidence],
     }
+    own = {
+        "rule_id": r.id, "title": r.title, "strength": r.strength, "selection": r.selection,
+        "apply_elsewhere": r.apply_elsewhere, "beneficiary": r.beneficiary, "award_kind": r.award.kind,
+        "support": r.award.support,
+        "potential_amount_yuan": r.award.amount_yuan if r.award.kind == "fixed" and not r.selection else None,
+        "one_off": r.award.one_off, "earmark": r.award.earmark, "responsible": r.responsible, "group": r.group,
+        "period_from": rule.period.from_, "period_to": rule.period.to, **parts,
+    }
+    parts["outcome"] = {name: own.get(name) for name in RuleOutcome.model_fields}
+    return parts
 
 
-def _status(rule: CompiledRule, subject: dict, fired: set) -> str:
-    """Eligible when the backend fired the rule; otherwise the reference tells not met from missing."""
-    if (rule.id, subject["subject_key"]) in fired:
-        return "eligible"
-    return "undetermined" if evaluate_all(rule.conditions, subject) is None else "not_eligible"
+def _sharing_conditions(rules: list[CompiledRule]) -> list[CompiledRule]:
+    """The rules with equal conditions made one object, so an evaluation judges each once per subject."""
+    shared: dict = {}
+
+    def one(node):
+        if isinstance(node, AnyOf):
+            node = AnyOf(tuple(one(child) for child in node.children), node.label)
+        return shared.setdefault(node, node)
+
+    return [replace(rule, conditions=tuple(one(node) for node in rule.conditions)) for rule in rules]
 
 
 def _flat_leaves(nodes) -> list[Leaf]:
@@ -315,10 +432,15 @@ def _flat_leaves(nodes) -> list[Leaf]:
     return [node for node in nodes if isinstance(node, Leaf)] if all(isinstance(n, Leaf) for n in nodes) else []
 
 
-def _leaves(trace: list[TraceItem]):
+def _missing(trace: list[TraceItem]) -> list[str]:
+    """What is missing, step by step in trace order (a step before its children)."""
+    found = []
     for item in trace:
-        yield item
-        yield from _leaves(item.children)
+        if item.outcome == "missing" and item.missing:
+            found.append(item.missing)
+        if item.children:
+            found += _missing(item.children)
+    return found
 
 
 def _reason(rule: CompiledRule, status: str, trace: list[TraceItem], missing: list[str], doc, as_of: date) -> str:

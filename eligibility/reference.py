@@ -33,18 +33,26 @@ def evaluate_node(node, facts: dict) -> Truth:
     """Kleene logic: a false part decides `all`, a true part decides `any`, otherwise missing stays missing."""
     if isinstance(node, Leaf):
         return test_leaf(node, facts)
-    results = [evaluate_node(child, facts) for child in node.children]
+    return any_of([evaluate_node(child, facts) for child in node.children])
+
+
+def any_of(results: list[Truth]) -> Truth:
+    """Kleene disjunction: a true part decides, otherwise a missing part leaves it missing."""
     if True in results:
         return True
     return None if None in results else False
 
 
-def evaluate_all(nodes, facts: dict) -> Truth:
-    """All of the nodes hold (True), one fails (False), or none fails but one is missing (None)."""
-    results = [evaluate_node(node, facts) for node in nodes]
+def all_of(results: list[Truth]) -> Truth:
+    """Kleene conjunction: a false part decides, otherwise a missing part leaves it missing."""
     if False in results:
         return False
     return None if None in results else True
+
+
+def evaluate_all(nodes, facts: dict) -> Truth:
+    """All of the nodes hold (True), one fails (False), or none fails but one is missing (None)."""
+    return all_of([evaluate_node(node, facts) for node in nodes])
 
 
 def applies_to(rule: CompiledRule, subject: dict) -> bool:

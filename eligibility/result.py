@@ -1,10 +1,12 @@
 """The evaluation result: per rule a status, the amount, the citation, the notes and a trace of each condition."""
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 Status = Literal["eligible", "may_apply", "undetermined", "not_eligible", "not_in_force"]
+ActionableStatus = Literal["eligible", "may_apply", "undetermined"]
+ClosedStatus = Literal["not_eligible", "not_in_force"]
 Outcome = Literal["met", "not_met", "missing"]
 
 STATUS_LABELS = {
@@ -163,3 +165,142 @@ class EvaluationResult(BaseModel):
         """A rule's status; a rule of another jurisdiction is not eligible."""
         found = self.outcome(rule_id)
         return found.status if found else "not_eligible"
+
+
+# Views: what the API answers, sized for its reader (`POST /api/v1/evaluate?view=…`). The full result above stays
+# what the engine returns and what the self-check page, the desk and stored determinations use.
+
+class OutcomeInFull(RuleOutcome):
+    """An outcome the enterprise can act on, in full: citation, notes, evidence, trace, missing facts, items."""
+
+    status: ActionableStatus
+
+
+class OutcomeInBrief(BaseModel):
+    """An outcome the enterprise cannot act on (not eligible, or outside the document's time in force), and why."""
+
+    rule_id: str
+    title: str
+    status: ClosedStatus
+    status_label: str
+    reason: str
+
+
+class RelatedInBrief(BaseModel):
+    """A directional or encouragement measure, named with its status; its detail is in the full view."""
+
+    rule_id: str
+    title: str
+    status: Status
+    status_label: str
+
+
+class OutcomeSummary(BaseModel):
+    """A rule's status and amount, with the clause it rests on."""
+
+    rule_id: str
+    status: Status
+    amount_yuan: int | None = Field(description="amount due, when eligible and quantified")
+    clause_path: str = Field(description="clause path as printed, e.g. 二(一)2")
+
+
+class EvaluationDefaultView(BaseModel):
+    """The default answer: what the enterprise can act on in full, everything else in brief."""
+
+    view: Literal["default"]
+    as_of: date
+    ruleset_version: str
+    engine: str
+    enterprise_name: str
+    credit_code: str
+    registered_in: str
+    total_yuan: int
+    total_text: str
+    counts: dict[Status, int]
+    documents: list[DocumentContext] = Field(description="the jurisdiction's documents: dates, standing, 口径 once")
+    outcomes: list[Annotated[OutcomeInFull | OutcomeInBrief, Field(discriminator="status")]] = Field(
+        description="every measure with a defined benefit, in the full result's order: eligible, may_apply and "
+                    "undetermined ones in full, not_eligible and not_in_force ones in brief")
+    related_support: list[RelatedInBrief] = Field(description="directional and encouragement measures, in brief")
+    near_misses: list[NearMiss]
+    other_jurisdiction_rules: int = Field(description="rules of other cities, not listed")
+
+
+class EvaluationFullView(EvaluationResult):
+    """Everything the engine says: every outcome in full, related support included (the result as stored)."""
+
+    view: Literal["full"]
+
+
+class EvaluationSummaryView(BaseModel):
+    """Ids, statuses, amounts and clause paths only: for systems that screen or reconcile many enterprises."""
+
+    view: Literal["summary"]
+    as_of: date
+    ruleset_version: str
+    credit_code: str
+    total_yuan: int
+    counts: dict[Status, int]
+    outcomes: list[OutcomeSummary]
+    related_support: list[OutcomeSummary]
+
+
+Model = TypeVar("Model", bound=BaseModel)
+_set = object.__setattr__
+
+
+def trusted(cls: type[Model], values: dict) -> Model:
+    """A result model from values the engine made itself from validated rules and profiles, without validating again.
+
+    `values` holds every field of the model, in its field order (the order serialisation follows). Validating the
+    ~200 nested models of an evaluation again took a third of its time, and pydantic's `model_construct` measured
+    slower than validation here (6.4 vs 3.1 µs a trace step), so this sets the fields as `model_construct` does,
+    without its per-field default handling; tests check that such results equal validated ones, field for field.
+    """
+    instance = cls.__new__(cls)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+def default_view(result: EvaluationResult) -> EvaluationDefaultView:
+    """The default view of a result: actionable outcomes in full, the rest in brief."""
+    outcomes = [trusted(OutcomeInFull, o.__dict__.copy()) if o.status in CLAIMABLE else
+                trusted(OutcomeInBrief, {"rule_id": o.rule_id, "title": o.title, "status": o.status,
+                                         "status_label": o.status_label, "reason": o.reason})
+                for o in result.outcomes]
+    related = [trusted(RelatedInBrief, {"rule_id": o.rule_id, "title": o.title, "status": o.status,
+                                        "status_label": o.status_label}) for o in result.related_support]
+    r = result
+    return trusted(EvaluationDefaultView, {
+        "view": "default", "as_of": r.as_of, "ruleset_version": r.ruleset_version, "engine": r.engine,
+        "enterprise_name": r.enterprise_name, "credit_code": r.credit_code, "registered_in": r.registered_in,
+        "total_yuan": r.total_yuan, "total_text": r.total_text, "counts": r.counts, "documents": r.documents,
+        "outcomes": outcomes, "related_support": related, "near_misses": r.near_misses,
+        "other_jurisdiction_rules": r.other_jurisdiction_rules})
+
+
+def full_view(result: EvaluationResult) -> EvaluationFullView:
+    """The full view of a result: the result as it is, saying which view it is."""
+    return trusted(EvaluationFullView, {**result.__dict__, "view": "full"})
+
+
+def _summarised(outcome: RuleOutcome) -> OutcomeSummary:
+    return trusted(OutcomeSummary, {"rule_id": outcome.rule_id, "status": outcome.status,
+                                    "amount_yuan": outcome.amount_yuan,
+                                    "clause_path": outcome.citation.clause_path})
+
+
+def summary_view(result: EvaluationResult) -> EvaluationSummaryView:
+    """The summary view of a result: ids, statuses, amounts and clause paths, with the totals."""
+    return trusted(EvaluationSummaryView, {
+        "view": "summary", "as_of": result.as_of, "ruleset_version": result.ruleset_version,
+        "credit_code": result.credit_code, "total_yuan": result.total_yuan, "counts": result.counts,
+        "outcomes": [_summarised(o) for o in result.outcomes],
+        "related_support": [_summarised(o) for o in result.related_support]})
+
+
+VIEWS = {"default": default_view, "full": full_view, "summary": summary_view}
+VIEW_MODELS = {"default": EvaluationDefaultView, "full": EvaluationFullView, "summary": EvaluationSummaryView}

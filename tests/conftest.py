@@ -27,9 +27,10 @@ def make_app(tmp_path_factory):
         instance = tmp_path_factory.mktemp("instance")
         url = f"sqlite:///{instance / 'eligibility.db'}"
         upgrade(url)
-        # Rate limits off unless a test switches them on (tests post far faster than people do).
+        # Rate limits off unless a test switches them on (tests post far faster than people do); durable-rules
+        # decides every evaluation in tests, so every test also checks it against the reference.
         app = create_app({"TESTING": True, "SECRET_KEY": "test" * 8, "DATABASE_URL": url, "RATELIMIT_ENABLED": False,
-                          **config},
+                          "ENGINE_CROSS_CHECK_EVERY": 1, **config},
                          instance_path=str(instance))
         made.append(app)
         return app

@@ -166,3 +166,15 @@ def test_migrated_database_serves_with_environment_config(tmp_path, monkeypatch)
     monkeypatch.setenv("DATABASE_URL", url)
     client = production_app(tmp_path).test_client()
     assert client.get("/healthz").status_code == 200
+
+
+def test_durable_rules_decides_a_sample_of_evaluations_by_default(make_app):
+    """In production durable-rules decides 1 evaluation in ENGINE_CROSS_CHECK_EVERY (10), the reference the rest."""
+    from eligibility.web.config import DEFAULTS
+    assert DEFAULTS["ENGINE_CROSS_CHECK_EVERY"] == 10
+    app = make_app(ENGINE_CROSS_CHECK_EVERY=3)
+    body = {"profile": {"name": "许昌某公司", "credit_code": "91350100M000100Y43", "division_code": "411002"},
+            "as_of": "2020-12-31"}
+    engines = [app.test_client().post("/api/v1/evaluate", json=body).get_json()["engine"]
+               for _ in range(6)]
+    assert engines.count("durable-rules") == 2 and engines.count("reference") == 4

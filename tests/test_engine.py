@@ -1,8 +1,13 @@
 """The engine's result: statuses, per-item awards, document standing and notes said once."""
 from datetime import date
 
-from eligibility.engine import document_context
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from eligibility.engine import award_amount, document_context
 from eligibility.profile import Profile
+from eligibility.result import EvaluationResult
+from strategies import as_of_dates, profiles
 
 XUCHANG = {"name": "许昌某公司", "credit_code": "91350100M000100Y43", "division_code": "411002"}
 
@@ -79,3 +84,49 @@ def test_unended_year_is_explained_in_the_trace(engine):
                       sales_yuan_by_year={"2019": 900_000_000, "2020": 1_200_000_000})
     trace = result.outcome("xuchang.sei_sales_milestone.rev_1bn").trace
     assert any("2020年度尚未结束,不计入" in (step.value or "") for step in trace)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(), as_of=as_of_dates)
+def test_results_built_without_validation_equal_validated_ones(reference_engine, profile, as_of):
+    """The engine builds results from trusted values; validating them again changes nothing, field for field."""
+    result = reference_engine.evaluate(profile, as_of)
+    text = result.model_dump_json()
+    again = EvaluationResult.model_validate_json(text)
+    assert again == result and again.model_dump_json() == text
+
+
+def test_conditions_shared_by_rules_are_judged_once_per_subject(engine):
+    result = evaluate(engine, recognitions=[], industry_code="C38")
+    steps = [o.trace[0] for o in (*result.outcomes, *result.related_support)]
+    assert len({id(step) for step in steps}) == 1 and steps[0].label == "注册地在许昌市"
+
+
+def test_ratio_amounts_round_half_up_in_one_importable_function(engine):
+    rule = engine.compiled["xuchang.industrial_foundation.national_matching"]
+    assert award_amount(rule, {"project.national_grant_yuan": 3_000_001}) == 1_500_001
+    assert engine._amount(rule, {"project.national_grant_yuan": 3_000_000}) == 1_500_000
+
+
+class _Wrong:
+    """A backend that fires nothing: any evaluation it decides disagrees with the reference."""
+
+    name = "wrong"
+
+    def fired(self, subjects):
+        return set()
+
+
+def test_a_sampled_cross_check_runs_the_backend_on_its_share_and_names_who_decided():
+    from eligibility.engine import Engine, EngineDisagreement
+    engine = Engine.from_folder(cross_check_every=3)
+    profile = Profile.model_validate({**XUCHANG, "strategic_emerging": True,
+                                      "sales_yuan_by_year": {"2018": 900_000_000, "2019": 1_200_000_000}})
+    deciders = [engine.evaluate(profile, date(2020, 12, 31)).engine for _ in range(6)]
+    assert deciders == ["durable-rules", "reference", "reference"] * 2
+    engine.backends["411000"] = _Wrong()
+    with pytest.raises(EngineDisagreement):
+        engine.evaluate(profile, date(2020, 12, 31))
+    assert engine.evaluate(profile, date(2020, 12, 31)).total_yuan == 100_000
+    with pytest.raises(ValueError):
+        Engine.from_folder(cross_check_every=0)

@@ -24,7 +24,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     logs.init_app(app)  # first: every later hook's answer is logged with its request id
 
     app.extensions["eligibility_engine"] = Engine.from_folder(Path(app.config["RULES_DIR"]),
-                                                              app.config["ENGINE_BACKEND"])
+                                                              app.config["ENGINE_BACKEND"],
+                                                              int(app.config["ENGINE_CROSS_CHECK_EVERY"]))
 
     from ..clock import local_time
     from . import api, apply, auth, database, desk, errors, health, limits, ratelimit, security, selfcheck, storage

@@ -19,6 +19,11 @@ DEFAULTS = {
     # The rule files: those shipped with the package unless FLASK_RULES_DIR names another folder.
     "RULES_DIR": str(RULES_DIR),
     "ENGINE_BACKEND": "durable",
+    # durable-rules decides 1 evaluation in N and the reference (which builds every status, reason and trace
+    # anyway) the rest; on the sampled ones the two must agree or the request fails. Their equality is proven on
+    # every rule by the BDD scenarios and on thousands of generated profiles by the property tests, which run
+    # durable-rules on every call. 1 makes durable-rules decide every evaluation (bench/bench_api.py measures both).
+    "ENGINE_CROSS_CHECK_EVERY": 10,
     "BUREAU_TIMEZONE": os.environ.get("ELIGIBILITY_TIMEZONE") or clock.DEFAULT_ZONE,
     # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto/-Host (0: none, trust nothing).
     "PROXY_COUNT": 0,

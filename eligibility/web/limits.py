@@ -1,11 +1,10 @@
 """Bounds on what one request may send: body size (413), form parts, JSON nesting depth (400)."""
-import json
 
 from flask import Flask, current_app, g, has_app_context, request
-from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .errors import problem, wants_json
+from .json_provider import OrjsonProvider
 
 # Loading a saved self-check file: it carries its result, so it may be larger than any form or API request.
 UPLOAD_ENDPOINTS = {"selfcheck.load"}
@@ -27,14 +26,14 @@ def too_deep(value: object, limit: int) -> bool:
     return False
 
 
-class BoundedJSONProvider(DefaultJSONProvider):
-    """Flask's JSON with a nesting limit: a deep document is a ValueError (400), never a RecursionError (500)."""
+class BoundedJSONProvider(OrjsonProvider):
+    """The app's JSON (orjson) with a nesting limit: a deep document is a ValueError (400), never a RecursionError."""
 
     ensure_ascii = False
 
     def loads(self, s, **kwargs):
         try:
-            value = json.loads(s, **kwargs)
+            value = super().loads(s, **kwargs)
             deep = too_deep(value, current_app.config["MAX_JSON_DEPTH"]) if has_app_context() else False
         except RecursionError:
             deep = True
