@@ -32,8 +32,8 @@ class CanonicalBuilder:
         self.eid = first_eid
         self.columns = {table: {name: [] for name, _ in spec} for table, spec in CANONICAL.items()}
 
-    def add(self, profile: Profile) -> int:
-        """Add one profile; returns its enterprise id."""
+    def add(self, profile: Profile, line: int | None = None) -> int:
+        """Add one profile (read from a line, when it was); returns its enterprise id."""
         eid, self.eid = self.eid, self.eid + 1
         e = self.columns["enterprises"]
         values = {
@@ -44,6 +44,7 @@ class CanonicalBuilder:
             "above_designated_size": profile.above_designated_size, "scale": profile.scale,
             "ownership": profile.ownership, "controlled_by": profile.controlled_by,
             "recognitions_known": profile.recognitions is not None, "projects_known": profile.projects is not None,
+            "line": line,
         }
         for name, value in values.items():
             e[name].append(value)

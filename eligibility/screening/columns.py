@@ -118,13 +118,13 @@ PROFILE_LIST = {"sales": "sales_yuan_by_year", "recognitions": "recognitions", "
 FLAG_OF = {"recognitions": "recognitions_reported", "projects": "projects_reported"}
 
 # The canonical tables every screening query reads, whatever the input: typed, normalised, one enterprise id
-# (eid) per enterprise; dates as integers YYYYMMDD like eligibility/facts.py; tags as ",tag1,tag2," (null = unknown).
+# (eid) per enterprise, with the line it was read from; dates as integers YYYYMMDD like eligibility/facts.py; tags as ",tag1,tag2," (null = unknown).
 CANONICAL: dict[str, tuple[tuple[str, str], ...]] = {
     "enterprises": (("eid", "BIGINT"), ("credit_code", "VARCHAR"), ("name", "VARCHAR"), ("city_code", "VARCHAR"),
                     ("division_code", "VARCHAR"), ("entity_kind", "VARCHAR"), ("strategic_emerging", "BOOLEAN"),
                     ("industry_code", "VARCHAR"), ("sector_tags", "VARCHAR"), ("above_designated_size", "BOOLEAN"),
                     ("scale", "VARCHAR"), ("ownership", "VARCHAR"), ("controlled_by", "VARCHAR"),
-                    ("recognitions_known", "BOOLEAN"), ("projects_known", "BOOLEAN")),
+                    ("recognitions_known", "BOOLEAN"), ("projects_known", "BOOLEAN"), ("line", "BIGINT")),
     "sales": (("eid", "BIGINT"), ("year", "INTEGER"), ("sales_yuan", "BIGINT")),
     "recognitions": (("eid", "BIGINT"), ("item", "INTEGER"), ("kind", "VARCHAR"), ("level", "VARCHAR"),
                      ("obtained_on", "INTEGER"), ("valid_until", "INTEGER"), ("is_new", "BOOLEAN")),

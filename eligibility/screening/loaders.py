@@ -73,8 +73,8 @@ def load_profiles(db: Database, lines, progress: Progress | None = None) -> Load
             continue
         seen[profile.credit_code] = number
         profiles.append((number, profile))
-    for _, profile in profiles:
-        builder.add(profile)
+    for number, profile in profiles:
+        builder.add(profile, number)
     for name, table in builder.tables().items():
         db.load(f"c_{name}", table)
     return Loaded(len(profiles), errors, 0, "jsonl")
@@ -175,10 +175,10 @@ def stage_parquet(db: Database, paths: dict[str, Path]) -> None:
         if path is None:
             _stage_empty(db, table)
             continue
-        if isinstance(db, DuckDatabase):
+        if isinstance(db, DuckDatabase):  # a view: each check reads only the columns it needs from the file
             source = f"read_parquet({literal(str(path))}, file_row_number = true)"
             present = {row[0] for row in db.rows(f"DESCRIBE SELECT * FROM {source}")} - {"file_row_number"}
-            _stage_select(db, table, present, source, "file_row_number + 1", f"{path.name} ")
+            _stage_select(db, table, present, source, "file_row_number + 1", f"{path.name} ", view=True)
         else:  # the database is elsewhere: read the file here and send it over
             import pyarrow.parquet as pq
             data = pq.read_table(path)
@@ -188,11 +188,16 @@ def stage_parquet(db: Database, paths: dict[str, Path]) -> None:
             _stage_select(db, table, present, "_parquet", "file_row_number + 1", f"{path.name} ")
 
 
-def _stage_select(db: Database, table: Table, present: set[str], source: str, line: str, where: str) -> None:
+def _stage_select(db: Database, table: Table, present: set[str], source: str, line: str, where: str,
+                  view: bool = False) -> None:
     names = _columns_of(table, sorted(present), where)
     del names
     columns = [f'"{c.name}"' if c.name in present else f'CAST(NULL AS VARCHAR) AS "{c.name}"' for c in table.columns]
-    db.create(f"s_{table.name}", f"SELECT {line} AS line, {', '.join(columns)} FROM {source}")
+    select = f"SELECT {line} AS line, {', '.join(columns)} FROM {source}"
+    if view:
+        db.execute(f"CREATE OR REPLACE VIEW s_{table.name} AS {select}")
+    else:
+        db.create(f"s_{table.name}", select)
 
 
 def stage_database(db: Database, schema: str) -> None:

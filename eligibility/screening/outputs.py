@@ -27,11 +27,10 @@ def _all_outcomes(all_statuses: bool) -> str:
             "LEFT JOIN r_outcomes r ON r.eid = e.eid AND r.rule_index = d.rule_index")
 
 
-def write_jsonl(screening: Screening, path: Path) -> None:
-    """One line per screened enterprise: credit_code, total_yuan and every rule of its jurisdiction, in order."""
-    db = screening.local()
-    db.execute(f"""COPY (
-        SELECT e.credit_code, COALESCE(o.total_yuan, 0) AS total_yuan,
+def _per_enterprise(line: bool = False) -> str:
+    """One row per screened enterprise: credit_code, total_yuan and every rule of its jurisdiction, in order."""
+    return f"""
+        SELECT {'e.line, ' if line else ''}e.credit_code, COALESCE(o.total_yuan, 0) AS total_yuan,
                COALESCE(o.outcomes, []) AS outcomes
         FROM c_enterprises e LEFT JOIN (
             SELECT a.eid,
@@ -40,13 +39,23 @@ def write_jsonl(screening: Screening, path: Path) -> None:
                    list({{'rule_id': d.rule_id, 'status': {STATUS_NAME.format('a.status')},
                           'amount_yuan': a.amount_yuan}} ORDER BY a.rule_index) AS outcomes
             FROM ({_all_outcomes(True)}) a JOIN d_rules d ON d.rule_index = a.rule_index GROUP BY a.eid) o
-        ON o.eid = e.eid ORDER BY e.eid) TO {literal(str(path))} (FORMAT JSON)""")
+        ON o.eid = e.eid ORDER BY e.eid"""
 
 
-def _long(all_statuses: bool) -> str:
-    return (f"SELECT e.credit_code, e.name, d.rule_id, {STATUS_NAME.format('a.status')} AS status, a.amount_yuan "
+def write_jsonl(screening: Screening, path: Path) -> None:
+    """One line per screened enterprise: {"credit_code", "total_yuan", "outcomes": [{rule_id, status, amount_yuan}]}."""
+    screening.local().execute(f"COPY ({_per_enterprise()}) TO {literal(str(path))} (FORMAT JSON)")
+
+
+def jsonl_rows(screening: Screening) -> list[dict]:
+    """The JSON Lines result as dicts, each with the line its profile was read from."""
+    return screening.local().arrow(_per_enterprise(line=True)).to_pylist()
+
+
+def _long(all_statuses: bool, ordered: bool = False) -> str:
+    return (f"SELECT e.credit_code, d.rule_id, {STATUS_NAME.format('a.status')} AS status, a.amount_yuan "
             f"FROM ({_all_outcomes(all_statuses)}) a JOIN c_enterprises e ON e.eid = a.eid "
-            f"JOIN d_rules d ON d.rule_index = a.rule_index ORDER BY a.eid, a.rule_index")
+            f"JOIN d_rules d ON d.rule_index = a.rule_index" + (" ORDER BY a.eid, a.rule_index" if ordered else ""))
 
 
 def _totals() -> str:
@@ -93,9 +102,9 @@ def write_xlsx(screening: Screening, path: Path, all_statuses: bool = False) -> 
     for row in db.rows(_totals()):
         sheet.append([_safe(v) for v in row])
     sheet = book.create_sheet("结果")
-    sheet.append(["统一社会信用代码", "单位名称", "规则编号", "状态", "状态说明", "金额(元)"])
-    for code, name, rule_id, status, amount in db.rows(_long(all_statuses)):
-        sheet.append([code, _safe(name), rule_id, status, STATUS_LABELS[status], amount])
+    sheet.append(["统一社会信用代码", "规则编号", "状态", "状态说明", "金额(元)"])
+    for code, rule_id, status, amount in db.rows(_long(all_statuses, ordered=True)):
+        sheet.append([code, rule_id, status, STATUS_LABELS[status], amount])
     book.save(path)
 
 
@@ -153,10 +162,12 @@ class Summary:
                + (f"(涉及企业 {self.rejected_enterprises} 家未测算)" if self.rejected_enterprises else ""),
                f"符合的奖励 {self.eligible_awards} 项,合计 {format_yuan(self.total_yuan)}({self.total_yuan} 元)"]
         for line in self.rules:
-            if line.eligible or line.may_apply or line.undetermined:
+            if line.eligible or line.may_apply:
                 money = f",{format_yuan(line.amount_yuan)}" if line.amount_yuan else ""
                 out.append(f"  {line.rule_id} {line.title}:符合 {line.eligible} 家{money};"
                            f"可申报·需评审 {line.may_apply} 家;待确定 {line.undetermined} 家")
+        pending = sum(line.undetermined for line in self.rules)
+        out.append(f"待确定(缺少信息)共 {pending} 项,见结果文件")
         return out
 
 

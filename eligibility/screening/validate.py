@@ -204,6 +204,10 @@ class Checker:
         for g, group in enumerate(_groups(table)):
             refs = [f's."{c.name}"' for c in group]
             plain = plain_sql(group[0], self.types[table][group[0].name], refs[0]) if len(group) == 1 else None
+            if table != "enterprises" and group[0].name == "credit_code":
+                # A row of an enterprise listed in the enterprises table: the code is that enterprise's, checked
+                # there (and its rows share its fate); any other code is checked and then looked up normalised.
+                plain = f"{refs[0]} IN (SELECT credit_code FROM s_enterprises)"
             keys = [f"COALESCE(CAST({r} AS VARCHAR), {literal(NULL_KEY)})" for r in refs]
             where = f" WHERE {refs[0]} IS NULL OR NOT {plain}" if plain else ""
             distinct = self.db.rows(f"SELECT DISTINCT {', '.join(refs + keys)} FROM s_{table} s{where}")
@@ -225,7 +229,10 @@ class Checker:
             join = f"LEFT JOIN m_{table}_{g} m{g} ON {on}"
             joins.append(join)
             for c, r in zip(group, refs):
-                direct = f"CAST({r} AS {CANONICAL_TYPE[c.kind]})" if plain else "NULL"
+                direct = "NULL"
+                if plain:
+                    direct = r if self.types[table][c.name] == CANONICAL_TYPE[c.kind] else \
+                        f"CAST({r} AS {CANONICAL_TYPE[c.kind]})"
                 selects.append(f"CASE WHEN m{g}.k0 IS NOT NULL THEN m{g}.n_{c.name} ELSE {direct} END AS n_{c.name}")
             bad_terms.append(f"COALESCE(m{g}.bad, FALSE)")
             if self.messages and any(k[0] == table and k[1] == g for k in self.messages):

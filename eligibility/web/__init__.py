@@ -47,6 +47,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     auth.init_app(app)
     for blueprint in (api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp):
         app.register_blueprint(blueprint)
+    from . import screen_api  # JSON Lines screening (issue 11), its own blueprint
+    app.register_blueprint(screen_api.bp)
+    from ..screening.cli import screen_command
+    app.cli.add_command(screen_command)
 
     @app.errorhandler(500)
     def internal_error(exc):
