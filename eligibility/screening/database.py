@@ -60,7 +60,7 @@ class DuckDatabase(Database):
         return self.con.execute(sql).fetchall()
 
     def arrow(self, sql: str) -> pa.Table:
-        return self.con.execute(sql).fetch_arrow_table()
+        return self.con.sql(sql).to_arrow_table()
 
     def load(self, name: str, table: pa.Table) -> None:
         self.con.register("_incoming", table)
