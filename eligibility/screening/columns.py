@@ -58,7 +58,7 @@ class Table:
 
 
 def _credit(note: str = "") -> Column:
-    return Column("credit_code", "统一社会信用代码", "code", Profile, "credit_code", True, "91411000MA44XXXX0X",
+    return Column("credit_code", "统一社会信用代码", "code", Profile, "credit_code", True, "91411000MA44XXXX0R",
                   note)
 
 

@@ -200,7 +200,7 @@ class Checker:
 
     def _check_table(self, table: str) -> None:
         """k_<table>: line, the normal value of every column (n_<col>) and whether the row has a bad cell."""
-        selects, joins, bad_terms = ["s.line"], [], []
+        selects, joins, bad_terms = ["s.line", "s.credit_code AS raw_credit_code"], [], []
         for g, group in enumerate(_groups(table)):
             refs = [f's."{c.name}"' for c in group]
             plain = plain_sql(group[0], self.types[table][group[0].name], refs[0]) if len(group) == 1 else None
@@ -260,7 +260,8 @@ class Checker:
         for table in ("sales", "recognitions", "projects"):
             for line, code in self.db.rows(
                     f"SELECT line, n_credit_code FROM k_{table} WHERE NOT bad AND n_credit_code NOT IN "
-                    f"(SELECT n_credit_code FROM k_enterprises WHERE n_credit_code IS NOT NULL) ORDER BY line"):
+                    f"(SELECT n_credit_code FROM k_enterprises WHERE n_credit_code IS NOT NULL) AND raw_credit_code "
+                    f"NOT IN (SELECT credit_code FROM s_enterprises WHERE credit_code IS NOT NULL) ORDER BY line"):
                 self._add(table, line, code, [FieldError(field="credit_code", message="企业表中没有这个统一社会信用代码")])
         for line, code in self.db.rows(
                 "SELECT k.line, k.n_credit_code FROM k_sales k JOIN (SELECT n_credit_code, n_year FROM k_sales "

@@ -64,6 +64,14 @@ def _plan(rulebook) -> ScreeningPlan:
     return _PLANS[rulebook.version]
 
 
+@bp.get("/screen/template.xlsx")
+def template():
+    """The registry template workbook (one sheet per table, and the columns explained)."""
+    from ..screening.template import template_workbook
+    return Response(template_workbook(), headers={"Content-Disposition": "attachment; filename=registry-template.xlsx"},
+                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
 def error(status: int, code: str, message: str):
     """A JSON error in the API's shape ({"error", "message", "fields"})."""
     return jsonify({"error": code, "message": message, "fields": []}), status
