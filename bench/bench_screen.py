@@ -75,8 +75,8 @@ def main() -> None:
             ours["openfisca"] = anchor(n)
             rows.append(ours)
             print(json.dumps(ours), file=sys.stderr)
-    print(f"as of {args.as_of}; five cities' rules ({'all in force' if False else 'those in force on the date'}),"
-          f" exact integer yuan, a status for every rule")
+    print(f"as of {args.as_of}: every rule of the five cities decided (those not in force on the date are "
+          f"not_in_force), exact integer yuan, a status for every rule")
     print("| N | end to end (s) | end to end /s | load+validate (s) | facts+rules (s) | write (s) | rules only /s "
           "| peak RSS (MB) | OpenFisca end to end /s | OpenFisca calc /s | ratio end to end | ratio rules |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")

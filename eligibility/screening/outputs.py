@@ -59,14 +59,15 @@ def _long(all_statuses: bool, ordered: bool = False) -> str:
 
 
 def _totals() -> str:
-    return (f"SELECT e.credit_code, e.name, e.division_code, "
-            f"CAST(COALESCE(sum(r.amount_yuan) FILTER (WHERE r.status = {STATUS_CODES['eligible']} AND d.explicit), 0) "
-            f"AS BIGINT) AS total_yuan, "
-            f"count(r.rule_index) FILTER (WHERE r.status = {STATUS_CODES['eligible']}) AS eligible, "
-            f"count(r.rule_index) FILTER (WHERE r.status = {STATUS_CODES['may_apply']}) AS may_apply, "
-            f"count(r.rule_index) FILTER (WHERE r.status = {STATUS_CODES['undetermined']}) AS undetermined "
-            f"FROM c_enterprises e LEFT JOIN r_outcomes r ON r.eid = e.eid "
-            f"LEFT JOIN d_rules d ON d.rule_index = r.rule_index GROUP BY e.eid, e.credit_code, e.name, e.division_code "
+    # Grouped by the integer id first, then joined to the enterprise's text columns: far cheaper than grouping text.
+    return (f"SELECT e.credit_code, e.name, e.division_code, CAST(COALESCE(t.total_yuan, 0) AS BIGINT) AS total_yuan, "
+            f"COALESCE(t.eligible, 0) AS eligible, COALESCE(t.may_apply, 0) AS may_apply, "
+            f"COALESCE(t.undetermined, 0) AS undetermined FROM c_enterprises e LEFT JOIN ("
+            f"SELECT r.eid, sum(r.amount_yuan) FILTER (WHERE r.status = {STATUS_CODES['eligible']} AND d.explicit) "
+            f"AS total_yuan, count(*) FILTER (WHERE r.status = {STATUS_CODES['eligible']}) AS eligible, "
+            f"count(*) FILTER (WHERE r.status = {STATUS_CODES['may_apply']}) AS may_apply, "
+            f"count(*) FILTER (WHERE r.status = {STATUS_CODES['undetermined']}) AS undetermined "
+            f"FROM r_outcomes r JOIN d_rules d ON d.rule_index = r.rule_index GROUP BY r.eid) t ON t.eid = e.eid "
             f"ORDER BY e.eid")
 
 
