@@ -77,6 +77,7 @@ def test_tables_in_postgresql_are_screened_there(tmp_path):
             for row in data.to_pylist():
                 copy.write_row(list(row.values()))
         db.close()
+    on_pg = None
     try:
         on_pg = screen(schema, date(2020, 12, 31), database_url=PG_URL)
         assert on_pg.db.dialect == "postgresql" and on_pg.loaded.errors == []
@@ -86,6 +87,8 @@ def test_tables_in_postgresql_are_screened_there(tmp_path):
         xuchang = dict((rule, (status, amount)) for rule, status, amount in result_of(on_pg)[0][2])
         assert xuchang["xuchang.industrial_foundation.national_matching"] == ("eligible", 1500001)
     finally:
+        if on_pg is not None:
+            on_pg.db.close()
         with engine.begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         engine.dispose()

@@ -98,7 +98,7 @@ def test_sql_reference_and_durable_rules_agree_on_postgresql(engine, reference_e
     seen = 0
 
     @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(profiles=registries(max_size=25), as_of=as_of_dates)
+    @given(profiles=registries(min_size=8, max_size=25), as_of=as_of_dates)
     def check(profiles, as_of):
         nonlocal seen
         assert_same(plan, sql_outcomes(db, plan, profiles, as_of), profiles, as_of, engine, reference_engine)

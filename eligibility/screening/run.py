@@ -46,7 +46,7 @@ class Screening:
             return self.db
         local = DuckDatabase()
         for table in ("r_outcomes", "c_enterprises", "d_rules"):
-            columns = "eid, credit_code, name, city_code, division_code" if table == "c_enterprises" else "*"
+            columns = "eid, credit_code, name, city_code, division_code, line" if table == "c_enterprises" else "*"
             local.load(table, self.db.arrow(f"SELECT {columns} FROM {table}"))
         return local
 

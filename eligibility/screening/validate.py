@@ -26,7 +26,7 @@ from .database import Database
 from .rules_sql import MAX_YUAN
 from .sql import literal
 
-NULL_KEY = "\x00"
+NULL_KEY = "\x01null\x02"  # the key of a blank cell (PostgreSQL text cannot hold NUL)
 PROBE_CODE = "91350100M000100Y43"
 BASES: dict[type[BaseModel], dict] = {
     Profile: {"name": "核对", "credit_code": PROBE_CODE, "division_code": "411000"},
