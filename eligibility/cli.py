@@ -40,6 +40,10 @@ def evaluate_file(path: Path, as_of: date | None, rules: Path = RULES_DIR, backe
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python -m eligibility`."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["screen"]:
+        from .screening.cli import screen_command
+        return screen_command.main(argv[1:], prog_name="python -m eligibility screen")
     parser = argparse.ArgumentParser(prog="python -m eligibility", description="企业奖补资格测算")
     commands = parser.add_subparsers(dest="command", required=True)
     evaluate = commands.add_parser("evaluate", help="测算一个企业信息 JSON 文件")

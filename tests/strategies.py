@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
+from eligibility.creditcode import check_character
 from eligibility.profile import Profile
 from eligibility.vocabulary import divisions, vocabulary
 
@@ -10,7 +11,8 @@ CITIES = list(divisions())
 COUNTIES = [code for city in divisions().values() for code in city["counties"]]
 RECOGNITIONS = [(kind, level) for kind, spec in vocabulary()["recognition_kinds"].items() for level in spec["levels"]]
 CONTROLLERS = ["private", "state", "foreign", "collective"]
-NEAR_THRESHOLDS = [900_000_000, 1_000_000_000, 1_000_000_001, 2_000_000_000, 2_000_000_001, 5_000_000_001]
+NEAR_THRESHOLDS = [900_000_000, 1_000_000_000, 1_000_000_001, 2_000_000_000, 2_000_000_001, 5_000_000_000,
+                   5_000_000_001]
 dates = st.dates(min_value=date(2014, 1, 1), max_value=date(2023, 12, 31))
 amounts = st.one_of(st.none(), st.sampled_from([0, 1, 9_999_999, 10_000_000, 10_000_001]), st.integers(0, 10**9))
 
@@ -49,3 +51,16 @@ def profiles(draw) -> Profile:
 
 
 as_of_dates = st.dates(min_value=date(2016, 1, 1), max_value=date(2027, 12, 31))
+
+
+def credit_code(number: int) -> str:
+    """A valid credit code, different for each number."""
+    first = f"91350100M{number:08d}"
+    return first + check_character(first)
+
+
+@st.composite
+def registries(draw, min_size: int = 1, max_size: int = 30) -> list[Profile]:
+    """A registry: generated profiles (all five cities and one not covered), each with its own credit code."""
+    found = draw(st.lists(profiles(), min_size=min_size, max_size=max_size))
+    return [p.model_copy(update={"credit_code": credit_code(i), "name": f"生成的企业{i}"}) for i, p in enumerate(found)]

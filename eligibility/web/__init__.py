@@ -28,7 +28,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
                                                               int(app.config["ENGINE_CROSS_CHECK_EVERY"]))
 
     from ..clock import local_time
-    from . import api, apply, auth, database, desk, errors, health, limits, ratelimit, security, selfcheck, storage
+    from ..screening.cli import screen_command
+    from . import (api, apply, auth, database, desk, errors, health, limits, policies, ratelimit, screen_api, security,
+                   selfcheck, storage)
     app.add_template_filter(lambda moment, fmt="%Y-%m-%d %H:%M": local_time(moment).strftime(fmt), "localtime")
     errors.init_app(app)
     limits.init_app(app)  # before CSRF, which reads the body
@@ -37,9 +39,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     ratelimit.init_app(app)
     security.init_app(app)
     auth.init_app(app)
-    for blueprint in (api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp, health.bp):
+    for blueprint in (api.bp, screen_api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp, policies.bp, health.bp):
         app.register_blueprint(blueprint)
-    from .policies import bp as policies_bp; app.register_blueprint(policies_bp)  # noqa: E702
+    app.cli.add_command(screen_command)
 
     @app.cli.command("evaluate")
     @click.argument("profile", type=click.Path(path_type=Path))

@@ -1,0 +1,169 @@
+"""The third compile target of the rule files: SQL. One query per city over the fact columns of facts_sql.
+
+A condition over nullable fact columns is TRUE, FALSE or NULL in SQL exactly as the reference evaluator's
+met / not met / missing (Kleene logic: AND is false when any part is false, OR true when any part is true), so
+    CASE <all conditions> WHEN TRUE THEN eligible (may_apply for selective rules) WHEN FALSE THEN not_eligible
+    ELSE undetermined END
+is the engine's status. Amounts are integers: fixed yuan, or base × ratio rounded half up (as Engine._amount:
+Decimal quantised with ROUND_HALF_UP) as exact integer arithmetic, then capped. Per-item rules decide each project
+or title and keep the best status (eligible > may_apply > undetermined > not_eligible) and the sum of eligible
+amounts; unreported items make them undetermined.
+"""
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from ..compiler import AnyOf, CompiledRule, Leaf
+from ..engine import needs_of
+from ..profile import Yuan
+from .facts_sql import FactColumns, facts_ctes
+from .sql import literal
+
+STATUS_CODES = {"not_in_force": 0, "not_eligible": 1, "undetermined": 2, "may_apply": 3, "eligible": 4}
+STATUSES = {code: status for status, code in STATUS_CODES.items()}
+# Rows written by a screening: the statuses that ask something of the bureau; the others are implied.
+LISTED_FROM = STATUS_CODES["undetermined"]
+MAX_YUAN = next(c.le for m in Yuan.__metadata__ for c in getattr(m, "metadata", ()) if hasattr(c, "le"))
+BIGINT_MAX = 2**63 - 1
+
+
+def _leaf(leaf: Leaf, columns: FactColumns) -> str:
+    column, operand = columns(leaf.key), leaf.operand
+    match leaf.op:
+        case "eq":
+            return f"{column} = {literal(operand)}"
+        case "ne":
+            return f"{column} <> {literal(operand)}"
+        case "gt" | "gte" | "lt" | "lte":
+            return f"{column} {dict(gt='>', gte='>=', lt='<', lte='<=')[leaf.op]} {literal(operand)}"
+        case "one_of":
+            return f"{column} IN ({', '.join(literal(v) for v in operand)})"
+        case "within":
+            return f"{column} BETWEEN {literal(operand[0])} AND {literal(operand[1])}"
+    raise ValueError(f"unknown operator {leaf.op!r}")
+
+
+def condition(node, columns: FactColumns) -> str:
+    """A condition tree as an SQL boolean expression (three-valued, like reference.evaluate_node)."""
+    if isinstance(node, Leaf):
+        return f"({_leaf(node, columns)})"
+    return "(" + " OR ".join(condition(child, columns) for child in node.children) + ")"
+
+
+def all_of(nodes, columns: FactColumns) -> str:
+    """All conditions hold (like reference.evaluate_all); TRUE when there are none."""
+    return "(" + " AND ".join(condition(n, columns) for n in nodes) + ")" if nodes else "TRUE"
+
+
+def leaves(nodes):
+    """Every leaf of condition trees."""
+    for node in nodes:
+        if isinstance(node, AnyOf):
+            yield from leaves(node.children)
+        else:
+            yield node
+
+
+def amount_sql(rule: CompiledRule, columns: FactColumns) -> str:
+    """The award of one subject in integer yuan (NULL for non-quantified support)."""
+    award = rule.rule.award
+    if award.kind == "fixed":
+        return literal(award.amount_yuan)
+    if award.kind == "non_quantified":
+        return "NULL"
+    ratio = Fraction(award.ratio)
+    num, den = ratio.numerator, ratio.denominator
+    if 2 * MAX_YUAN * num + den > BIGINT_MAX:
+        raise ValueError(f"rule {rule.id}: ratio {award.ratio} would overflow 64-bit yuan arithmetic")
+    base = columns(award.base_fact)
+    # round half up of base * num / den for base >= 0: floor((2 * base * num + den) / (2 * den))
+    amount = f"CAST((2 * {base} * {num} + {den}) // {2 * den} AS BIGINT)"
+    return f"LEAST({amount}, {award.cap_yuan})" if award.cap_yuan is not None else amount
+
+
+def _status_case(rule: CompiledRule, test: str) -> str:
+    met = STATUS_CODES["may_apply" if rule.rule.selection else "eligible"]
+    return (f"CASE {test} WHEN TRUE THEN {met} WHEN FALSE THEN {STATUS_CODES['not_eligible']} "
+            f"ELSE {STATUS_CODES['undetermined']} END")
+
+
+@dataclass(frozen=True)
+class RuleSlot:
+    """A rule's place in the screening results: its index in the rulebook and how it applies."""
+
+    index: int
+    rule: CompiledRule
+
+    @property
+    def jurisdiction(self) -> Leaf:
+        return self.rule.conditions[0]
+
+
+class CityQuery:
+    """The one query that decides every rule of a city for every enterprise registered there, as of a date."""
+
+    def __init__(self, city: str, slots: list[RuleSlot], as_of: date):
+        self.city, self.slots, self.as_of = city, slots, as_of
+        rules = [slot.rule for slot in slots]
+        self.needs = needs_of(rules)
+        self.in_force = [s for s in slots if s.rule.document.in_force.contains(as_of)]
+
+    def sql(self) -> str | None:
+        """Rows (eid, rule_index, status, amount_yuan) with status undetermined, may_apply or eligible; None when
+        no rule of the city is in force on the date (every outcome is then not_in_force)."""
+        if not self.in_force:
+            return None
+        columns = FactColumns()
+        keys = {leaf.key for slot in self.in_force for leaf in leaves(slot.rule.conditions)}
+        keys |= {s.rule.rule.award.base_fact for s in self.in_force if s.rule.rule.award.base_fact}
+        ctes = facts_ctes(self.city, keys, self.needs, self.as_of, columns)
+        wide = ["ent.eid"]
+        joins = []
+        per_item: dict[str, list[RuleSlot]] = {}
+        for slot in self.in_force:
+            subject = slot.rule.rule.subject
+            if subject != "enterprise":
+                per_item.setdefault(subject, []).append(slot)
+        for subject, slots in per_item.items():
+            decided = ["eid"]
+            aggregated = ["eid"]
+            for slot in slots:
+                rule = slot.rule
+                decided.append(f"{_status_case(rule, all_of(rule.conditions[1:], columns))} AS s{slot.index}")
+                quantified = rule.rule.award.kind != "non_quantified" and not rule.rule.selection
+                if quantified:
+                    decided.append(f"{amount_sql(rule, columns)} AS b{slot.index}")
+                    aggregated.append(f"sum(CASE WHEN s{slot.index} = {STATUS_CODES['eligible']} "
+                                      f"THEN b{slot.index} END) AS a{slot.index}")
+                aggregated.append(f"max(s{slot.index}) AS s{slot.index}")
+            ctes.append((f"decided_{subject}", f"SELECT {', '.join(decided)} FROM items_{subject}"))
+            ctes.append((f"agg_{subject}", f"SELECT {', '.join(aggregated)} FROM decided_{subject} GROUP BY eid"))
+            joins.append(f"LEFT JOIN agg_{subject} ON agg_{subject}.eid = ent.eid")
+        values = []
+        for slot in self.in_force:
+            rule = slot.rule
+            i = slot.index
+            subject = rule.rule.subject
+            if subject == "enterprise":
+                status = _status_case(rule, all_of(rule.conditions[1:], columns))
+                amount = amount_sql(rule, columns) if not rule.rule.selection else "NULL"
+            else:
+                known = "ent.pk" if subject == "project" else "ent.rk"
+                status = (f"CASE WHEN {known} THEN COALESCE(agg_{subject}.s{i}, {STATUS_CODES['not_eligible']}) "
+                          f"ELSE {STATUS_CODES['undetermined']} END")
+                quantified = rule.rule.award.kind != "non_quantified" and not rule.rule.selection
+                amount = f"agg_{subject}.a{i}" if quantified else "NULL"
+            if slot.jurisdiction.key != "city_code":  # a county's document: only its enterprises are concerned
+                status = f"CASE WHEN {condition(slot.jurisdiction, columns)} THEN {status} END"
+            wide.append(f"{status} AS s{i}")
+            if amount != "NULL":
+                wide.append(f"{amount} AS a{i}")
+            amount_value = (f"CASE WHEN s{i} = {STATUS_CODES['eligible']} THEN a{i} END"
+                            if amount != "NULL" else "NULL")
+            values.append(f"({i}, s{i}, CAST({amount_value} AS BIGINT))")
+        ctes.append(("wide", f"SELECT {', '.join(wide)} FROM ent {' '.join(joins)}"))
+        # The jurisdiction leaf is evaluated above only for county documents; make sure its fact is derived.
+        with_sql = ",\n".join(f"{name} AS ({body})" for name, body in ctes)
+        return (f"WITH {with_sql}\nSELECT wide.eid, v.rule_index, v.status, v.amount_yuan FROM wide, "
+                f"LATERAL (VALUES {', '.join(values)}) AS v(rule_index, status, amount_yuan) "
+                f"WHERE v.status >= {LISTED_FROM}")

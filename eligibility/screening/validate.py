@@ -1,0 +1,335 @@
+"""Registry tables checked with the profile's own validation, column by column, then made canonical.
+
+Validating a million rows one profile at a time would take minutes, so each column is checked once per DISTINCT
+value (or per distinct combination for the fields the profile checks together, such as kind and level), by the
+same pydantic models as the API (`Profile`, `Recognition`, `Project`) and in the same Chinese messages
+(`errors.chinese_errors`). Columns whose values are nearly all different (credit codes, names, amounts) first
+pass a plain-value test in SQL that only clears values the profile accepts unchanged (a 18-character code with
+the GB 32100 check character of creditcode.py, a name with no surrounding white space, a whole number of yuan
+within Yuan's bounds); every other value goes to the profile. tests/test_screening_validate.py proves the result
+equal to validating each enterprise as a whole profile.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+from pydantic import BaseModel, ValidationError
+
+from ..creditcode import ALPHABET, WEIGHTS
+from ..errors import MESSAGES, FieldError, chinese_errors
+from ..facts import date_number
+from ..profile import MAX_PROJECTS, MAX_RECOGNITIONS, MAX_SALES_YEARS, Profile, Project, Recognition
+from .canonical import tags_text
+from .cells import cell_value
+from .columns import FLAG_OF, TABLES, Column
+from .database import Database
+from .rules_sql import MAX_YUAN
+from .sql import literal
+
+NULL_KEY = "\x01null\x02"  # the key of a blank cell (PostgreSQL text cannot hold NUL)
+PROBE_CODE = "91350100M000100Y43"
+BASES: dict[type[BaseModel], dict] = {
+    Profile: {"name": "核对", "credit_code": PROBE_CODE, "division_code": "411000"},
+    Recognition: {"kind": "smart_factory", "level": "provincial", "obtained_on": "2019-01-01"},
+    Project: {"name": "核对", "kind": "industrial_foundation", "approved_on": "2019-01-01"},
+}
+# Fields the models check together (a model validator or one field's validator reading another).
+TOGETHER = {"enterprises": [("ownership", "controlled_by")],
+            "recognitions": [("kind", "level"), ("obtained_on", "valid_until")]}
+CAPS = {"sales": MAX_SALES_YEARS, "recognitions": MAX_RECOGNITIONS, "projects": MAX_PROJECTS}
+WHITE_SPACE = "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
+TEXT_PLAIN = f"^[^{WHITE_SPACE}].{{0,198}}[^{WHITE_SPACE}]$|^[^{WHITE_SPACE}]$"
+CODE_PLAIN = f"^[{ALPHABET}]{{2}}[0-9]{{6}}[{ALPHABET}]{{10}}$"
+YUAN_DIGITS = "^[0-9]{1,%d}$" % (len(str(MAX_YUAN)) - 1)
+INTEGER_TYPES = {"BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT",
+                 "HUGEINT"}
+CANONICAL_TYPE = {"text": "VARCHAR", "code": "VARCHAR", "bool": "BOOLEAN", "flag": "BOOLEAN", "date": "INTEGER",
+                  "yuan": "BIGINT", "year": "INTEGER", "tags": "VARCHAR"}
+ARROW = {"VARCHAR": pa.string(), "BOOLEAN": pa.bool_(), "INTEGER": pa.int32(), "BIGINT": pa.int64()}
+
+
+class RegistryError(ValueError):
+    """A registry that cannot be read at all (a missing table or column); the message is in Chinese."""
+
+
+@dataclass
+class RowError:
+    """A rejected row: where it is (table, line), whose it is, and every bad field with a Chinese message."""
+
+    line: int
+    fields: list[FieldError]
+    table: str | None = None
+    credit_code: str | None = None
+
+    def json(self) -> dict:
+        found = {"line": self.line}
+        if self.table:
+            found["table"] = self.table
+        if self.credit_code:
+            found["credit_code"] = self.credit_code
+        found["fields"] = [f.model_dump() for f in self.fields]
+        return found
+
+
+def _check_character_sql(code: str) -> str:
+    terms = " + ".join(f"(strpos({literal(ALPHABET)}, substr({code}, {i + 1}, 1)) - 1) * {w}"
+                       for i, w in enumerate(WEIGHTS))
+    return f"substr({literal(ALPHABET)}, 1 + (31 - ({terms}) % 31) % 31, 1)"
+
+
+def plain_sql(column: Column, raw_type: str, ref: str) -> str | None:
+    """An SQL test that only holds for values the profile accepts unchanged, or None: check every value."""
+    if column.name == "credit_code" and raw_type == "VARCHAR":
+        return (f"(regexp_matches({ref}, {literal(CODE_PLAIN)}) AND "
+                f"substr({ref}, 18, 1) = {_check_character_sql(ref)})")
+    if column.kind == "text" and raw_type == "VARCHAR":
+        return f"regexp_matches({ref}, {literal(TEXT_PLAIN)})"
+    if column.kind == "yuan" and raw_type in INTEGER_TYPES:
+        return f"({ref} BETWEEN 0 AND {MAX_YUAN})"
+    if column.kind == "yuan" and raw_type == "VARCHAR":
+        return f"(regexp_matches({ref}, {literal(YUAN_DIGITS)}))"
+    return None
+
+
+def _normal(column: Column, value: object) -> object:
+    if value is None:
+        return None
+    if column.kind == "date":
+        return date_number(value)
+    if column.kind == "tags":
+        return tags_text(value)
+    return value
+
+
+def probe(table: str, columns: tuple[Column, ...], values: tuple) -> tuple[dict[str, object], list[FieldError]]:
+    """Validate one combination of cell values with the model the columns belong to: (normal values, errors)."""
+    cells = {c.name: cell_value(c, v) for c, v in zip(columns, values)}
+    if table == "sales" and columns[0].name != "credit_code":
+        return _probe_sales(cells)
+    errors: list[FieldError] = []
+    model = columns[0].model
+    if model is None:  # a flag of ours
+        [column] = columns
+        value = cells[column.name]
+        if value is not None and not isinstance(value, bool):
+            return {}, [FieldError(field=column.name, message=MESSAGES["bool_type"])]
+        return {column.name: value}, []
+    data = dict(BASES[model])
+    for column in columns:
+        data.pop(column.field, None)
+        if cells[column.name] is not None:
+            data[column.field] = cells[column.name]
+    try:
+        made = model.model_validate(data)
+    except ValidationError as exc:
+        by_field = {c.field: c.name for c in columns}
+        for error in chinese_errors(exc):
+            top = error.field.split(".")[0]
+            # A model-level check (no field) is about the combination: it is named by the last column.
+            name = by_field.get(top) or (columns[-1].name if top == "" or top not in model.model_fields else None)
+            if name is not None:
+                errors.append(FieldError(field=name, message=error.message))
+        if not errors:
+            raise RuntimeError(f"probe of {table}.{[c.name for c in columns]} failed outside them: {exc}") from exc
+        return {}, errors
+    return {c.name: _normal(c, getattr(made, c.field)) for c in columns}, []
+
+
+def _probe_sales(cells: dict) -> tuple[dict[str, object], list[FieldError]]:
+    name, value = next(iter(cells.items()))
+    if value is None:
+        return {}, [FieldError(field=name, message=MESSAGES["missing"])]
+    sales = {value: 0} if name == "year" else {2019: value}
+    try:
+        made = Profile.model_validate({**BASES[Profile], "sales_yuan_by_year": sales})
+    except ValidationError as exc:
+        return {}, [FieldError(field=name, message=e.message) for e in chinese_errors(exc)]
+    (year, yuan), = made.sales_yuan_by_year.items()
+    return {name: year if name == "year" else yuan}, []
+
+
+def _cap_message(table: str) -> str:
+    item = {"sales": ("sales_yuan_by_year", lambda i: (1950 + i, 0)),
+            "recognitions": ("recognitions", lambda i: BASES[Recognition]),
+            "projects": ("projects", lambda i: BASES[Project])}[table]
+    many = [item[1](i) for i in range(CAPS[table] + 1)]
+    try:
+        Profile.model_validate({**BASES[Profile], item[0]: dict(many) if table == "sales" else many})
+    except ValidationError as exc:
+        return chinese_errors(exc)[0].message
+    raise RuntimeError(f"the profile accepted {len(many)} {table}")
+
+
+@dataclass
+class Checked:
+    """The outcome of checking a registry: canonical tables made in the database, and every rejected row."""
+
+    errors: list[RowError] = field(default_factory=list)
+    enterprises: int = 0
+    rejected_enterprises: int = 0
+
+
+def _groups(table: str) -> list[tuple[Column, ...]]:
+    """The columns of a table in the groups they are checked in (alone, or together with the fields they go with)."""
+    spec = TABLES[table]
+    together = TOGETHER.get(table, [])
+    grouped = {name for group in together for name in group}
+    return [tuple(spec.column(n) for n in group) for group in together] + [
+        (c,) for c in spec.columns if c.name not in grouped]
+
+
+class Checker:
+    """Checks staged registry tables s_<table> (every published column, plus `line`) and builds c_<table>."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.types = {t: db.column_types(f"s_{t}") for t in TABLES}
+        self.errors: dict[tuple[str, int], RowError] = {}
+        self.messages: dict[tuple[str, int, tuple], list[FieldError]] = {}
+
+    def _add(self, table: str, line: int, code: str | None, errors: list[FieldError]) -> None:
+        found = self.errors.setdefault((table, line), RowError(line, [], table, code))
+        found.fields.extend(errors)
+
+    def run(self) -> "Checked":
+        """Check every table, then build the canonical tables of the enterprises that pass."""
+        for table in TABLES:
+            self._check_table(table)
+        self._table_rules()
+        return self._canonical()
+
+    def _check_table(self, table: str) -> None:
+        """k_<table>: line, the normal value of every column (n_<col>) and whether the row has a bad cell."""
+        selects, joins, bad_terms = ["s.line", "s.credit_code AS raw_credit_code"], [], []
+        for g, group in enumerate(_groups(table)):
+            refs = [f's."{c.name}"' for c in group]
+            plain = plain_sql(group[0], self.types[table][group[0].name], refs[0]) if len(group) == 1 else None
+            if table != "enterprises" and group[0].name == "credit_code":
+                # A row of an enterprise listed in the enterprises table: the code is that enterprise's, checked
+                # there (and its rows share its fate); any other code is checked and then looked up normalised.
+                plain = f"{refs[0]} IN (SELECT credit_code FROM s_enterprises)"
+            keys = [f"COALESCE(CAST({r} AS VARCHAR), {literal(NULL_KEY)})" for r in refs]
+            where = f" WHERE {refs[0]} IS NULL OR NOT {plain}" if plain else ""
+            distinct = self.db.rows(f"SELECT DISTINCT {', '.join(refs + keys)} FROM s_{table} s{where}")
+            rows = {f"k{i}": [] for i in range(len(group))} | {f"n_{c.name}": [] for c in group} | {"bad": []}
+            for found in distinct:
+                values, key = found[:len(group)], tuple(found[len(group):])
+                normal, errors = probe(table, group, values)
+                if errors:
+                    self.messages[(table, g, key)] = errors
+                for i, k in enumerate(key):
+                    rows[f"k{i}"].append(k)
+                for c in group:
+                    rows[f"n_{c.name}"].append(normal.get(c.name))
+                rows["bad"].append(bool(errors))
+            schema = [(f"k{i}", pa.string()) for i in range(len(group))]
+            schema += [(f"n_{c.name}", ARROW[CANONICAL_TYPE[c.kind]]) for c in group] + [("bad", pa.bool_())]
+            self.db.load(f"m_{table}_{g}", pa.table(rows, schema=pa.schema(schema)))
+            on = " AND ".join(f"m{g}.k{i} = {k}" for i, k in enumerate(keys))
+            join = f"LEFT JOIN m_{table}_{g} m{g} ON {on}"
+            joins.append(join)
+            for c, r in zip(group, refs):
+                direct = "NULL"
+                if plain:
+                    direct = r if self.types[table][c.name] == CANONICAL_TYPE[c.kind] else \
+                        f"CAST({r} AS {CANONICAL_TYPE[c.kind]})"
+                selects.append(f"CASE WHEN m{g}.k0 IS NOT NULL THEN m{g}.n_{c.name} ELSE {direct} END AS n_{c.name}")
+            bad_terms.append(f"COALESCE(m{g}.bad, FALSE)")
+            if self.messages and any(k[0] == table and k[1] == g for k in self.messages):
+                self._report(table, g, group, join)
+        self.db.create(f"k_{table}", f"SELECT {', '.join(selects)}, {' OR '.join(bad_terms)} AS bad "
+                                     f"FROM s_{table} s {' '.join(joins)}")
+
+    def _report(self, table: str, g: int, group: tuple[Column, ...], join: str) -> None:
+        keys = ", ".join(f"m{g}.k{i}" for i in range(len(group)))
+        for found in self.db.rows(f"SELECT s.line, CAST(s.credit_code AS VARCHAR), {keys} FROM s_{table} s {join} "
+                                  f"WHERE m{g}.bad ORDER BY s.line"):
+            line, code, key = found[0], found[1], tuple(found[2:])
+            self._add(table, line, code, self.messages[(table, g, key)])
+
+    def _table_rules(self) -> None:
+        """What only tables can get wrong: duplicates, rows of no enterprise, flags, list caps."""
+        duplicate = "与本表第{lines}行的统一社会信用代码相同,无法确定以哪一行为准"
+        for code, lines in self.db.rows(
+                "SELECT n_credit_code, list(line ORDER BY line) FROM k_enterprises WHERE n_credit_code IS NOT NULL "
+                "GROUP BY n_credit_code HAVING count(*) > 1"):
+            for line in lines:
+                others = "、".join(str(x) for x in lines if x != line)
+                self._add("enterprises", line, code, [FieldError(field="credit_code",
+                                                                 message=duplicate.format(lines=others))])
+        for table in ("sales", "recognitions", "projects"):
+            for line, code in self.db.rows(
+                    f"SELECT line, n_credit_code FROM k_{table} WHERE NOT bad AND n_credit_code NOT IN "
+                    f"(SELECT n_credit_code FROM k_enterprises WHERE n_credit_code IS NOT NULL) AND raw_credit_code "
+                    f"NOT IN (SELECT credit_code FROM s_enterprises WHERE credit_code IS NOT NULL) ORDER BY line"):
+                self._add(table, line, code, [FieldError(field="credit_code", message="企业表中没有这个统一社会信用代码")])
+        for line, code in self.db.rows(
+                "SELECT k.line, k.n_credit_code FROM k_sales k JOIN (SELECT n_credit_code, n_year FROM k_sales "
+                "WHERE NOT bad GROUP BY 1, 2 HAVING count(*) > 1) d USING (n_credit_code, n_year) WHERE NOT k.bad "
+                "ORDER BY k.line"):
+            self._add("sales", line, code, [FieldError(field="year", message="同一企业的同一年度填报了多行")])
+        for table, flag in FLAG_OF.items():
+            for line, code in self.db.rows(
+                    f"SELECT line, n_credit_code FROM k_enterprises WHERE n_{flag} = FALSE AND n_credit_code IN "
+                    f"(SELECT n_credit_code FROM k_{table}) ORDER BY line"):
+                label = TABLES[table].label
+                self._add("enterprises", line, code, [FieldError(
+                    field=flag, message=f"标为未填报,但{label}表中有本企业的记录")])
+        for table, cap in CAPS.items():
+            for code, count in self.db.rows(f"SELECT n_credit_code, count(*) FROM k_{table} WHERE n_credit_code IS NOT "
+                                            f"NULL GROUP BY 1 HAVING count(*) > {cap}"):
+                lines = self.db.rows(f"SELECT line FROM k_enterprises WHERE n_credit_code = {literal(code)}")
+                for (line,) in lines:
+                    field_name = {"sales": "sales", "recognitions": "recognitions", "projects": "projects"}[table]
+                    self._add("enterprises", line, code, [FieldError(
+                        field=field_name, message=f"{TABLES[table].label}表中有{count}行:{_cap_message(table)}")])
+
+    def _canonical(self) -> Checked:
+        db = self.db
+        errors = sorted(self.errors.values(), key=lambda e: (list(TABLES).index(e.table), e.line))
+        rejected_lines = {t: [e.line for e in errors if e.table == t] for t in TABLES}
+        db.load("rejected_lines", pa.table({"tbl": [t for t, ls in rejected_lines.items() for _ in ls],
+                                            "line": [x for ls in rejected_lines.values() for x in ls]},
+                                           schema=pa.schema([("tbl", pa.string()), ("line", pa.int64())])))
+        # An enterprise is screened only when its row and every row of its own in the other tables are sound.
+        db.create("rejected_codes", f"""
+            SELECT DISTINCT n_credit_code FROM (
+              SELECT k.n_credit_code FROM k_enterprises k JOIN rejected_lines r ON r.tbl = 'enterprises' AND r.line = k.line
+              UNION ALL SELECT k.n_credit_code FROM k_sales k JOIN rejected_lines r ON r.tbl = 'sales' AND r.line = k.line
+              UNION ALL SELECT k.n_credit_code FROM k_recognitions k
+                JOIN rejected_lines r ON r.tbl = 'recognitions' AND r.line = k.line
+              UNION ALL SELECT k.n_credit_code FROM k_projects k
+                JOIN rejected_lines r ON r.tbl = 'projects' AND r.line = k.line) x
+            WHERE n_credit_code IS NOT NULL""")
+        flags = {t: f"k.n_{flag}" for t, flag in FLAG_OF.items()}
+        db.create("c_enterprises", f""" SELECT
+            CAST(row_number() OVER (ORDER BY k.line) - 1 AS BIGINT) AS eid, k.n_credit_code AS credit_code,
+            k.n_name AS name, substr(k.n_division_code, 1, 4) || '00' AS city_code,
+            k.n_division_code AS division_code, COALESCE(k.n_entity_kind, 'enterprise') AS entity_kind,
+            k.n_strategic_emerging AS strategic_emerging, k.n_industry_code AS industry_code,
+            k.n_sector_tags AS sector_tags, k.n_above_designated_size AS above_designated_size,
+            k.n_scale AS scale, k.n_ownership AS ownership, k.n_controlled_by AS controlled_by,
+            COALESCE({flags['recognitions']}, FALSE) OR k.n_credit_code IN (SELECT n_credit_code FROM k_recognitions)
+              AS recognitions_known,
+            COALESCE({flags['projects']}, FALSE) OR k.n_credit_code IN (SELECT n_credit_code FROM k_projects)
+              AS projects_known, k.line AS line
+            FROM k_enterprises k WHERE NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)""")
+        db.create("c_sales", f""" SELECT e.eid, CAST(k.n_year AS INTEGER) AS year,
+            CAST(k.n_sales_yuan AS BIGINT) AS sales_yuan FROM k_sales k JOIN c_enterprises e
+            ON e.credit_code = k.n_credit_code""")
+        db.create("c_recognitions", f""" SELECT e.eid,
+            CAST(row_number() OVER (PARTITION BY e.eid ORDER BY k.line) - 1 AS INTEGER) AS item,
+            k.n_kind AS kind, k.n_level AS level, k.n_obtained_on AS obtained_on,
+            k.n_valid_until AS valid_until,
+            k.n_renewal_of IS NULL AS is_new
+            FROM k_recognitions k JOIN c_enterprises e ON e.credit_code = k.n_credit_code""")
+        db.create("c_projects", f""" SELECT e.eid,
+            CAST(row_number() OVER (PARTITION BY e.eid ORDER BY k.line) - 1 AS INTEGER) AS item,
+            k.n_kind AS kind, k.n_approved_on AS approved_on,
+            k.n_new_investment_yuan AS new_investment_yuan,
+            k.n_national_grant_yuan AS national_grant_yuan,
+            k.n_provincial_grant_yuan AS provincial_grant_yuan
+            FROM k_projects k JOIN c_enterprises e ON e.credit_code = k.n_credit_code""")
+        total, = db.rows("SELECT count(*) FROM k_enterprises")[0]
+        screened, = db.rows("SELECT count(*) FROM c_enterprises")[0]
+        return Checked(errors, screened, total - screened)
