@@ -200,14 +200,30 @@ def test_clients_are_counted_by_address_and_ipv6_hosts_by_their_64(app, remote, 
         assert client_address() == counted_as
 
 
-def test_two_worker_processes_share_the_counts(make_app, frozen):
-    """Two apps over one database stand for two gunicorn workers: the limit holds across them."""
+def test_two_worker_processes_share_the_application_counts(make_app, frozen):
+    """Two apps over one database stand for two gunicorn workers: a limit that guards the records holds across them."""
+    first = make_app(RATELIMIT_ENABLED=True, RATELIMIT_APPLY="3/hour", WTF_CSRF_ENABLED=False)
+    second = make_app(RATELIMIT_ENABLED=True, RATELIMIT_APPLY="3/hour", WTF_CSRF_ENABLED=False,
+                      DATABASE_URL=first.config["DATABASE_URL"])
+    clients = [first.test_client(), second.test_client()]
+    document = json.dumps({"profile": PROFILE, "as_of": "2020-12-31"}, ensure_ascii=False)
+    statuses = [clients[n % 2].post("/apply", data={"document": document, "submission_key": f"key-{n:08d}",
+                                                    "claim": ["xuchang.sei_sales_milestone.rev_1bn"], **PAYEE}
+                                    ).status_code for n in range(5)]
+    assert statuses == [303, 303, 303, 429, 429]
+
+
+def test_evaluations_are_counted_in_each_workers_memory(make_app, frozen):
+    """An evaluation's limit bounds one worker's CPU: counted in its memory, no database write per request."""
     first = make_app(RATELIMIT_ENABLED=True, RATELIMIT_EVALUATE="4/minute")
     second = make_app(RATELIMIT_ENABLED=True, RATELIMIT_EVALUATE="4/minute",
                       DATABASE_URL=first.config["DATABASE_URL"])
-    clients = [first.test_client(), second.test_client()]
-    statuses = [clients[n % 2].post("/api/v1/evaluate", json={"profile": PROFILE}).status_code for n in range(6)]
-    assert statuses == [200, 200, 200, 200, 429, 429]
+    for app in (first, second):
+        client = app.test_client()
+        statuses = [client.post("/api/v1/evaluate", json={"profile": PROFILE}).status_code for _ in range(5)]
+        assert statuses == [200, 200, 200, 200, 429]
+    with Session(make_engine(first.config["DATABASE_URL"])) as s:
+        assert s.query(throttle.RateCounter).count() == 0
 
 
 def test_the_default_limits_are_generous_for_people():

@@ -8,6 +8,7 @@ import hashlib
 import math
 import random
 import re
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import BigInteger, Integer, String, delete, select, update
@@ -21,6 +22,8 @@ UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _LIMIT = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*(second|minute|hour|day)s?\s*$")
 # Rows of past windows are deleted now and then by the hits themselves (about one hit in PURGE_ONE_IN).
 PURGE_ONE_IN = 100
+# In-memory counters keep at most this many keys before dropping those of past windows.
+MAX_MEMORY_KEYS = 100_000
 
 
 class RateCounter(Base):
@@ -116,6 +119,33 @@ def hit(session: Session, counter: str, limit: Limit, now: float | None = None) 
     session.execute(update(RateCounter).where(RateCounter.key == counter, RateCounter.window_index == window)
                     .values(count=RateCounter.count - 1))
     return before
+
+
+class MemoryCounters:
+    """The same sliding-window counters in one process's memory, for limits that bound this process's own work.
+
+    An anonymous evaluation costs a few milliseconds of this worker's CPU; counting it in the database would cost as
+    much again (a write transaction per request) and serialise the workers on the write lock. Per-process counts are
+    the right measure of that cost: N workers allow N times the limit, and N is configured with them.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[str, int], int] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, counter: str, limit: Limit, now: float | None = None) -> State:
+        """Count one hit if it is within the limit; a refused one is not counted."""
+        now = utcnow().timestamp() if now is None else now
+        window = int(now // limit.period)
+        with self._lock:
+            if len(self._counts) > MAX_MEMORY_KEYS:  # past windows go first; a flood of addresses cannot grow it
+                self._counts = {k: v for k, v in self._counts.items() if k[1] >= window - 1}
+            previous, current = self._counts.get((counter, window - 1), 0), self._counts.get((counter, window), 0)
+            state = _state(limit, now, window, previous, current)
+            if state.allowed:
+                self._counts[(counter, window)] = current + 1
+                return State(state.hits + 1, True, 0)
+            return state
 
 
 def reset(session: Session, counter: str) -> None:

@@ -1,7 +1,9 @@
 """Rate limits: desk logins per user name and per address, anonymous submissions and evaluations per address.
 
-Counted in the database (eligibility.casework.throttle), not in each worker's memory: gunicorn runs several
-processes, and per-process counters would multiply every limit by their number and forget it on restart.
+What guards the bureau's records (logins, applications) is counted in the database (eligibility.casework.throttle),
+not in each worker's memory: gunicorn runs several processes, and per-process counters would multiply those limits
+by their number and forget them on restart. What only bounds a worker's own CPU (evaluations, self-checks) is
+counted in that worker's memory: a database write per evaluation would double its cost and serialise the workers.
 """
 import ipaddress
 import logging
@@ -23,6 +25,8 @@ ANONYMOUS = {
     "selfcheck.load": ("selfcheck", "RATELIMIT_SELFCHECK"),
     "apply.submit": ("apply", "RATELIMIT_APPLY"),
 }
+# Scopes that only bound a worker's CPU, counted in its memory (see the module's docstring).
+IN_MEMORY = {"evaluate", "selfcheck"}
 
 
 def enabled() -> bool:
@@ -65,14 +69,18 @@ def _anonymous_limit():
     if request.method != "POST" or found is None or not enabled():
         return None
     scope, config_key = found
-    from .database import session_factory
-    try:
-        with session_factory()() as db, transaction(db):
-            state = throttle.hit(db, throttle.key(scope, client_address()), limit(config_key))
-    except SQLAlchemyError:
-        # Counting must not take the self-check down with the storage: the limit is skipped, and logged.
-        log.warning("rate limit not counted: storage unavailable", exc_info=True)
-        return None
+    counter = throttle.key(scope, client_address())
+    if scope in IN_MEMORY:
+        state = current_app.extensions["rate_counters"].hit(counter, limit(config_key))
+    else:
+        from .database import session_factory
+        try:
+            with session_factory()() as db, transaction(db):
+                state = throttle.hit(db, counter, limit(config_key))
+        except SQLAlchemyError:
+            # Counting must not take applying down with the storage: the limit is skipped, and logged.
+            log.warning("rate limit not counted: storage unavailable", exc_info=True)
+            return None
     if state.allowed:
         return None
     log.warning("rate limit exceeded", extra={"scope": scope, "retry_after": state.retry_after})
@@ -84,4 +92,5 @@ def init_app(app: Flask) -> None:
     for key in ("RATELIMIT_LOGIN_PER_USERNAME", "RATELIMIT_LOGIN_PER_ADDRESS", "RATELIMIT_APPLY",
                 "RATELIMIT_EVALUATE", "RATELIMIT_SELFCHECK"):
         throttle.Limit.parse(str(app.config[key]))  # a malformed limit stops start-up, not a request
+    app.extensions["rate_counters"] = throttle.MemoryCounters()
     app.before_request(_anonymous_limit)
