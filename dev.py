@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Set-up and run in one command: `python3 dev.py serve` starts the app, `python3 dev.py test` runs every test.
 
+  python3 dev.py test [--coverage] [pytest arguments]   --coverage: branch coverage, failing under the floor
+  python3 dev.py check                                   ruff and mypy, as configured in pyproject.toml
+
 Both create .venv with a Python 3.11 or 3.12 (durable-rules does not import on 3.13) and install the project.
 `test` also installs Debian's Chromium for the browser tests when it is missing (as root, with apt-get).
 """
@@ -133,13 +136,26 @@ def test(args: list[str]) -> int:
     """Run the whole suite: unit, BDD, API, database (SQLite and PostgreSQL) and browser tests."""
     ensure_venv()
     ensure_chromium()
+    coverage = "--coverage" in args
+    args = [a for a in args if a != "--coverage"]
+    # pyproject.toml's [tool.coverage] says what is measured (branches of eligibility/) and the floor (fail_under).
+    measured = ["--cov", "--cov-report=term:skip-covered"] if coverage else []
     with throwaway_postgres() as url:
         env = {**os.environ, **({"TEST_POSTGRES_URL": url} if url else {})}
-        return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=HERE, env=env)
+        return subprocess.call([str(PYTHON), "-m", "pytest", *measured, *args], cwd=HERE, env=env)
+
+
+def check(args: list[str]) -> int:
+    """The code checks: ruff (lint, import order) and mypy (types), both configured in pyproject.toml."""
+    ensure_venv()
+    bin_dir = VENV / "bin"
+    lint = subprocess.call([str(bin_dir / "ruff"), "check", ".", *args], cwd=HERE)
+    types = subprocess.call([str(bin_dir / "mypy")], cwd=HERE)
+    return lint or types
 
 
 def main() -> int:
-    commands = {"serve": serve, "test": test}
+    commands = {"serve": serve, "test": test, "check": check}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

@@ -31,11 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from workload import bodies  # noqa: E402
-
 from eligibility.engine import Engine  # noqa: E402
 from eligibility.profile import Profile  # noqa: E402
 from eligibility.web.result_json import ResultEncoder  # noqa: E402
+from workload import bodies  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"
 RESULTS = ROOT / "bench" / "results"
@@ -59,9 +58,9 @@ def write_bodies(count: int, folder: Path) -> Path:
 def side_by_side(server: str, path: str, bodies_file: Path, rounds: int, seconds: float, env: dict) -> dict:
     """One sidebyside_http.py run against our gunicorn server; its closing JSON line."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [sys.executable, str(SHARED / "sidebyside_http.py"), "--cmd", server.replace("gunicorn", str(gunicorn), 1),
-               "--path", path, "--bodies", str(bodies_file), "--cwd", str(ROOT), "--rounds", str(rounds),
-               "--seconds", str(seconds)]
+    command = [sys.executable, str(SHARED / "sidebyside_http.py"),
+               "--cmd", server.replace("gunicorn", str(gunicorn), 1), "--path", path, "--bodies", str(bodies_file),
+               "--cwd", str(ROOT), "--rounds", str(rounds), "--seconds", str(seconds)]
     print("$", " ".join(command), flush=True)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     print(done.stdout, end="", flush=True)

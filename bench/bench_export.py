@@ -21,15 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from eligibility.casework import db  # noqa: E402
-from eligibility.casework.models import Application, Claim, Enterprise, LedgerEntry, User  # noqa: E402
-from eligibility.creditcode import check_character  # noqa: E402
+from eligibility.casework import db
+from eligibility.casework.models import Application, Claim, Enterprise, LedgerEntry, User
+from eligibility.creditcode import check_character
 
-PASSWORD = "benchmark password"
+PASSWORD = "benchmark password"  # noqa: S105 (a throwaway account in a temporary database)
 AWARDS = [  # (rule id, title, document number, clause, earmark, responsible, amount)
-    ("xuchang.sei_sales_milestone.rev_1bn", "战略性新兴产业企业年销售收入首次突破10亿元奖励", "许政〔2017〕29号", "二(一)2",
+    ("xuchang.sei_sales_milestone.rev_1bn", "战略性新兴产业企业年销售收入首次突破10亿元奖励",
+     "许政〔2017〕29号", "二(一)2",
      None, "市发改委、市工信委、市统计局、市财政局", 100000),
     ("xuchang.smart_mfg.provincial_smart_factory", "省级智能工厂一次性奖励", "许政〔2017〕29号", "二(二)1",
      "用于智能化改造", "市工信委、市财政局", 200000),

@@ -25,12 +25,11 @@ ANCHOR = HERE.parent.parent / "shared" / "bench" / "openfisca_anchor.py"
 
 def one(n: int, as_of: date, folder: Path) -> dict:
     """Measure one size in this process; the registry is generated first (not timed)."""
-    from registry_gen import generate
-
-    from eligibility.rulebook import load_rulebook
     from eligibility.engine import RULES_DIR
+    from eligibility.rulebook import load_rulebook
     from eligibility.screening.outputs import write_parquet
     from eligibility.screening.run import run_queries, screen
+    from registry_gen import generate
     paths = generate(folder / f"registry-{n}", n)
     rulebook = load_rulebook(RULES_DIR)
     start = time.perf_counter()

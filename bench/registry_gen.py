@@ -58,7 +58,7 @@ def generate(folder: Path, n: int, seed: int = 7) -> dict[str, Path]:
         CASE WHEN {_u(s + 13)} < 0.85 THEN TRUE END AS recognitions_reported,
         CASE WHEN {_u(s + 14)} < 0.75 THEN TRUE END AS projects_reported
         FROM base""")
-    con.execute(f"""ALTER TABLE enterprises ADD COLUMN controlled_by VARCHAR""")
+    con.execute("""ALTER TABLE enterprises ADD COLUMN controlled_by VARCHAR""")
     con.execute(f"""UPDATE enterprises SET controlled_by = CASE WHEN u_controller < 0.8 THEN
         {_pick(['private', 'state', 'foreign', 'collective'], s + 15, 'credit_code')} END WHERE ownership = 'mixed'""")
     con.execute("ALTER TABLE enterprises DROP COLUMN u_controller")

@@ -12,7 +12,11 @@ DEFAULT_ZONE = "Asia/Shanghai"
 
 _zone = ZoneInfo(os.environ.get("ELIGIBILITY_TIMEZONE") or DEFAULT_ZONE)
 # Tests replace the source to stand at a given moment; production reads the system clock.
-_source: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+def _system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+_source: Callable[[], datetime] = _system_clock
 
 
 def configure(zone_name: str) -> None:

@@ -1,6 +1,7 @@
 """Rule conditions resolved against the fact catalog into condition trees both evaluators share."""
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .facts import FACTS, OPEN_END, date_number, fact_key, fact_label, number_date, window_key
 from .money import format_yuan
@@ -17,7 +18,7 @@ class Leaf:
     key: str
     fact: str
     op: str
-    operand: object
+    operand: Any  # a number, a code, a tuple of them (one_of), or (start, end) (within)
     label: str
 
 
@@ -50,7 +51,7 @@ def _show_date(value: int) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def show_value(fact: str, value: object) -> str:
+def show_value(fact: str, value: Any) -> str:
     """A fact's value in Chinese, for traces."""
     unit = FACTS[fact].unit
     if value is None:
@@ -66,7 +67,7 @@ def show_value(fact: str, value: object) -> str:
     return _show_code(fact, value)
 
 
-def _show_code(fact: str, value: object) -> str:
+def _show_code(fact: str, value: Any) -> str:
     vocab = vocabulary()
     if fact in ("city_code", "county_code"):
         return division_name(str(value))
@@ -100,7 +101,7 @@ def _period_words(period: Period) -> str:
     return f"在{start}至{_show_date(date_number(period.to))}之间" if period.to else f"在{start}之后"
 
 
-def _label(condition: Condition, fact: str, label: str, operand: object, period: Period) -> str:
+def _label(condition: Condition, fact: str, label: str, operand: Any, period: Period) -> str:
     op = condition.operator
     if op == "within":
         if FACTS[fact].unit == "year":
@@ -119,7 +120,7 @@ class _Compiler:
         self.thresholds: set[int] = set()
         self.windows: set[tuple[str, int, int]] = set()
 
-    def fail(self, where: str, message: str):
+    def fail(self, where: str, message: str) -> NoReturn:
         raise RuleFileError(self.path, message, self.rule.id, where)
 
     def node(self, condition: Condition, where: str):
@@ -131,6 +132,8 @@ class _Compiler:
 
     def leaf(self, condition: Condition, where: str) -> Leaf:
         name = condition.fact
+        if name is None:
+            self.fail(where, "a condition names a fact, or lists `any` of conditions")
         spec = FACTS.get(name)
         if spec is None:
             self.fail(f"{where}.fact", f"unknown fact {name!r}; known facts are listed in eligibility/facts.py")
@@ -159,7 +162,7 @@ class _Compiler:
                                           self.period)
         return Leaf(key, name, op, operand, label)
 
-    def check_operand(self, spec, op: str, operand: object, where: str):
+    def check_operand(self, spec, op: str, operand: Any, where: str):
         unit = spec.unit
         if op == "within" and unit not in ("date", "year"):
             self.fail(where, f"`within` needs a date or year fact; {spec.name!r} is {unit}")

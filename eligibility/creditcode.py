@@ -5,7 +5,7 @@ WEIGHTS = [pow(3, i, 31) for i in range(17)]
 
 def check_character(first17: str) -> str:
     """The 18th character that GB 32100-2015 computes from the first 17."""
-    total = sum(ALPHABET.index(c) * w for c, w in zip(first17, WEIGHTS))
+    total = sum(ALPHABET.index(c) * w for c, w in zip(first17, WEIGHTS, strict=True))
     return ALPHABET[(31 - total % 31) % 31]
 
 

@@ -13,8 +13,21 @@ from .facts import FACTS, QUESTIONS, Facts, Needs, derive, sales_peak, title_nam
 from .money import format_in_unit_of, format_yuan
 from .profile import Profile
 from .reference import ReferenceBackend, all_of, evaluate_node, test_leaf
-from .result import (CLAIMABLE, STATUS_LABELS, Citation, Dated, DocumentContext, EvaluationResult, EvidenceItem,
-                     NearMiss, Note, RuleOutcome, SubjectOutcome, TraceItem, trusted)
+from .result import (
+    CLAIMABLE,
+    STATUS_LABELS,
+    Citation,
+    Dated,
+    DocumentContext,
+    EvaluationResult,
+    EvidenceItem,
+    NearMiss,
+    Note,
+    RuleOutcome,
+    SubjectOutcome,
+    TraceItem,
+    trusted,
+)
 from .rulebook import Document, Period, Rulebook, load_rulebook
 from .vocabulary import city_of, division_name
 
@@ -80,8 +93,9 @@ def award_amount(rule: CompiledRule, subject: dict) -> int | None:
         return award.amount_yuan
     if award.kind == "non_quantified":
         return None
-    base = Decimal(subject[award.base_fact])
-    amount = int((base * award.ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    # The rulebook requires a base fact and a ratio of every ratio and match award.
+    base, ratio = Decimal(subject[award.base_fact]), award.ratio or Decimal(0)
+    amount = int((base * ratio).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     return min(amount, award.cap_yuan) if award.cap_yuan is not None else amount
 
 
@@ -227,13 +241,14 @@ class Engine:
         applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], facts.enterprise) is True]
         judged = {rule.id: tracer.judge(rule) for rule in applicable}
         fired, decided_by = self._decide(city, facts, judged)
-        outcomes, related = [], []
+        outcomes: list[RuleOutcome] = []
+        related: list[RuleOutcome] = []
         documents: dict[str, Document] = {}
         for rule in applicable:
             documents.setdefault(rule.document.id, rule.document)
             listing = outcomes if rule.rule.strength == "explicit" else related
             listing.append(self._outcome(rule, judged[rule.id], tracer, fired, as_of, profile))
-        total = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
+        total: int = sum(o.amount_yuan or 0 for o in outcomes if o.status == "eligible")
         counts = {status: sum(o.status == status for o in outcomes) for status in STATUS_LABELS}
         return trusted(EvaluationResult, {
             "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": decided_by,
@@ -301,7 +316,7 @@ class Engine:
         for item in judged:
             status, amount = self._decided(rule, item, fired)
             index = int(item.subject["subject_key"].split("[")[1].rstrip("]"))
-            name = profile.projects[index].name if kind == "project" else title_name(profile, index)
+            name = (profile.projects or [])[index].name if kind == "project" else title_name(profile, index)
             items.append(trusted(SubjectOutcome, {"subject": kind, "index": index, "name": name, "status": status,
                                                   "amount_yuan": amount, "trace": item.trace}))
         for status in ("eligible", "may_apply", "undetermined"):
@@ -375,7 +390,8 @@ def _day(day: date) -> str:
 def document_context(doc: Document, as_of: date, notes: list[Note] | None = None) -> DocumentContext:
     """A document's dates and standing as of a date, said plainly, with its 口径 once (`notes`, when made already)."""
     force, period = doc.in_force, doc.period
-    counted = f"计入{_day(period.from_)}至{_day(period.to)}发生的事项" if period.to else f"计入{_day(period.from_)}起发生的事项"
+    until = f"至{_day(period.to)}" if period.to else "起"
+    counted = f"计入{_day(period.from_)}{until}发生的事项"
     if as_of < force.from_:
         phase, summary = "not_yet", f"测算日期早于本政策施行日{_day(force.from_)},各项措施尚不适用。"
     elif force.to is not None and as_of > force.to:

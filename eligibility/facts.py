@@ -267,7 +267,7 @@ def sales_peak(profile: Profile, as_of: date, first_year: int, last_year: int) -
 
 def title_name(profile: Profile, index: int) -> str:
     """How one of the profile's titles is named to people: its name or label, level and date."""
-    item = profile.recognitions[index]
+    item = (profile.recognitions or [])[index]
     vocab = vocabulary()
     label = item.name or f"{vocab['levels'][item.level]}{vocab['recognition_kinds'][item.kind]['label']}"
     number = f",{item.document_number}" if item.document_number else ""

@@ -165,16 +165,16 @@ def segments(paragraph: str, quotes: dict[str, str]) -> list[Piece]:
                 cover[i].add(key)
             start = paragraph.find(quote, start + 1)
     runs: list[tuple[str, tuple[str, ...]]] = []
-    for char, keys in zip(paragraph, cover):
+    for char, keys in zip(paragraph, cover, strict=False):
         marked = tuple(sorted(keys))
         if runs and runs[-1][1] == marked:
             runs[-1] = (runs[-1][0] + char, marked)
         else:
             runs.append((char, marked))
     pieces = []
-    for i, (text, keys) in enumerate(runs):
+    for i, (text, marks) in enumerate(runs):
         following = set(runs[i + 1][1]) if i + 1 < len(runs) else set()
-        pieces.append(Piece(text, keys, tuple(k for k in keys if k not in following)))
+        pieces.append(Piece(text, marks, tuple(k for k in marks if k not in following)))
     return pieces
 
 
@@ -214,7 +214,7 @@ def left_out_in_header(rule_file_text: str) -> list[LeftOut]:
     if not found:
         return []
     body = found["body"].strip().rstrip(".")
-    items: list[tuple[str, str]] = []  # (clause path, description)
+    items: list[tuple[str, str, str]] = []  # (clause path, description, reason)
     pending: list[tuple[str, str]] = []
     for part in _top_level_split(body, ", "):
         part, reason = _trailing_reason(part)

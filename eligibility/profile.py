@@ -2,8 +2,17 @@
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints, ValidationInfo,
-                      field_validator, model_validator)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import clock, gbt2260
@@ -155,7 +164,8 @@ class Profile(BaseModel):
     above_designated_size: StrictBool | None = Field(default=None, description="是否为规模以上工业企业")
     scale: Scale | None = Field(default=None, description="企业规模:large 大型 / medium 中型 / small 小型 / micro 微型")
     ownership: Ownership | None = Field(
-        default=None, description="企业性质:private 民营 / state 国有 / foreign 外资 / collective 集体 / mixed 混合所有制")
+        default=None,
+        description="企业性质:private 民营 / state 国有 / foreign 外资 / collective 集体 / mixed 混合所有制")
     controlled_by: Literal["private", "state", "foreign", "collective"] | None = Field(
         default=None, description="混合所有制企业由哪一方控股(控股方的性质);其他企业不填")
     sales_yuan_by_year: dict[Year, Yuan] | None = Field(
@@ -189,7 +199,8 @@ class Profile(BaseModel):
         if len(code) != 6 or not code.isdigit() or code.endswith("0000"):
             raise PydanticCustomError("division_code", "注册地应为6位市级或县级行政区划代码,如许昌市411000")
         if not gbt2260.exists(code):
-            raise PydanticCustomError("division_code", "行政区划代码{code}不存在(GB/T 2260),请核对注册地", {"code": code})
+            raise PydanticCustomError("division_code", "行政区划代码{code}不存在(GB/T 2260),请核对注册地",
+                                      {"code": code})
         return code
 
     @field_validator("industry_code")

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from eligibility.web import create_app
 from eligibility.rulebook import RuleFileError
+from eligibility.web import create_app
 
 PROFILE = {
     "name": "许昌某电气公司", "credit_code": "91350100M000100Y43", "division_code": "411003",

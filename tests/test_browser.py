@@ -6,8 +6,18 @@ import unicodedata
 
 import pytest
 
-from browser_support import (ARTIFACTS, PHONE, axe_violations, fill_xuchang, launched_browser, new_page,
-                             require_chromium, screenshot, serving, with_strict_csp)
+from browser_support import (
+    ARTIFACTS,
+    PHONE,
+    axe_violations,
+    fill_xuchang,
+    launched_browser,
+    new_page,
+    require_chromium,
+    screenshot,
+    serving,
+    with_strict_csp,
+)
 
 pytestmark = pytest.mark.browser
 require_chromium()

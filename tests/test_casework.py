@@ -8,9 +8,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from casework_support import (  # noqa: F401 (fixtures)
-    AS_OF, CREDIT_CODE, FACTORY, FOUNDATION, PAYEE, PROFILE, SALES, admins, approve, clerk, database_url, session,
-    sessions, submit, verify_all)
+from casework_support import AS_OF, CREDIT_CODE, FACTORY, FOUNDATION, PAYEE, PROFILE, SALES, approve, submit, verify_all
 from eligibility.casework import db, frozen, service
 from eligibility.casework.models import Application, AuditEntry, Determination, LedgerEntry, User
 from eligibility.casework.users import authenticate, create_user, set_active, set_city

@@ -3,8 +3,7 @@ needs one with a reason, and above the four-eyes limit a second approver who is 
 import pytest
 from sqlalchemy import select
 
-from casework_support import (FOUNDATION, PROFILE, SALES, admins, approve, clerk, database_url,  # noqa: F401
-                              session, sessions, submit, verify_all)
+from casework_support import FOUNDATION, PROFILE, SALES, submit, verify_all
 from eligibility.casework import db, service
 from eligibility.casework.models import AuditEntry, LedgerEntry
 

@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import func, select
 
-from casework_support import AS_OF, PASSWORD, PAYEE, PROFILE, SALES, database_url  # noqa: F401
+from casework_support import AS_OF, PASSWORD, PAYEE, PROFILE, SALES
 from eligibility.casework import db, service
 from eligibility.casework.models import Application, AuditEntry, Claim, Decision, LedgerEntry, User
 from eligibility.casework.users import create_user
@@ -171,7 +171,7 @@ def approver(port: int, claims: list[int], tally: Tally) -> None:
     _retrying(tally, browser.log_in)
     for claim_id in claims:
         while True:
-            status, headers, text = _retrying(tally, lambda: browser.send(
+            status, headers, text = _retrying(tally, lambda claim_id=claim_id: browser.send(
                 "POST", f"/desk/claims/{claim_id}/decide", {"outcome": "approve", "amount_wan": "", "reason": ""}))
             if status in (302, 400) and ("login" in headers.get("Location", "") or "过期" in text):
                 assert tally.relogins < 100, "the desk keeps refusing the session"
@@ -201,7 +201,7 @@ def submitter(port: int, first: int, count: int, tally: Tally) -> None:
                 "payee_name": profile["name"], "payee_bank": PAYEE.bank, "payee_account": PAYEE.account}
         while True:
             _retrying(tally, lambda: browser.send("GET", "/"))  # the form page gives the CSRF token
-            status, headers, text = _retrying(tally, lambda: browser.send("POST", "/apply", form))
+            status, headers, text = _retrying(tally, lambda form=form: browser.send("POST", "/apply", form))
             if status == 400 and "过期" in text:
                 assert tally.relogins < 100, "the form keeps expiring"
                 with tally.lock:

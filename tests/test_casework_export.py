@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from casework_support import (FACTORY, FOUNDATION, PAYEE, PROFILE, SALES, approve, clerk, database_url,  # noqa: F401
-                              session, sessions, submit)
+from casework_support import FACTORY, FOUNDATION, PAYEE, PROFILE, SALES, approve, submit
 from eligibility.casework import export
 from eligibility.casework.payee import Payee
 from eligibility.casework.service import CaseworkError
@@ -53,7 +52,7 @@ def test_the_list_has_what_finance_needs(session, engine, clerk):
     header = [c.value for c in sheet[2]]
     assert header == ["序号", "城市/区县", "企业名称", "统一社会信用代码", "户名", "开户行", "账号", "奖励项目", "文号",
                       "条款", "资金用途", "责任单位", "金额(元)", "批准人", "批准日期", "说明", "申请编号", "规则编号"]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=3)]
+    rows = [dict(zip(header, (c.value for c in row), strict=False)) for row in sheet.iter_rows(min_row=3)]
     first, project, total = rows[0], rows[2], rows[3]
     assert first["序号"] == 1 and first["城市/区县"] == "许昌市建安区" and first["企业名称"] == "许昌某电气公司"
     assert first["账号"] == PAYEE.account and first["开户行"] == PAYEE.bank and first["户名"] == "许昌某电气公司"

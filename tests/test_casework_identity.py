@@ -1,8 +1,7 @@
 """Project identity: the approval number in one spelling, the ledger key, and the possible duplicates shown."""
 import pytest
 
-from casework_support import (FOUNDATION, PROFILE, approve, clerk, database_url, session, sessions,  # noqa: F401
-                              submit)
+from casework_support import FOUNDATION, PROFILE, approve, submit
 from eligibility.casework import identity, service
 
 

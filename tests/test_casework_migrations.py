@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import MetaData, create_engine, insert, select
 
-from casework_support import AS_OF, FOUNDATION, PROFILE, SALES, database_url  # noqa: F401
+from casework_support import AS_OF, FOUNDATION, PROFILE, SALES
 from eligibility.casework import db, frozen
 from eligibility.casework.models import Application, Claim
 from eligibility.profile import Profile

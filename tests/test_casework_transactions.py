@@ -11,8 +11,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from casework_support import (AS_OF, FACTORY, FOUNDATION, PASSWORD, PAYEE, PROFILE, SALES, database_url,  # noqa: F401
-                              dump, sessions)
+from casework_support import AS_OF, FACTORY, FOUNDATION, PASSWORD, PAYEE, PROFILE, SALES, dump
 from eligibility.casework import db, service
 from eligibility.casework.models import Application, Claim, User
 from eligibility.casework.users import create_user, set_active

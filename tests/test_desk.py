@@ -224,7 +224,7 @@ def test_full_flow_to_export_and_double_claim_refused(app, client):
     workbook = client.get("/desk/export.xlsx?from=2000-01-01&to=2999-12-31")
     sheet = load_workbook(io.BytesIO(workbook.data)).active
     header = [c.value for c in sheet[2]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=3)]
+    rows = [dict(zip(header, (c.value for c in row), strict=False)) for row in sheet.iter_rows(min_row=3)]
     assert rows[0]["申请编号"] == reference and rows[0]["统一社会信用代码"] == CREDIT_CODE
     assert rows[0]["金额(元)"] == 100000 and rows[0]["账号"] == "6222021234567890123"
     assert rows[0]["批准人"] == "王经办" and rows[0]["文号"] == "许政[2017]29号"
@@ -263,7 +263,7 @@ def test_queue_filters_and_json(app, client):
 # --- bad input and races: 4xx or a message, never 500 ---------------------------------------------------------------
 
 def test_out_of_range_ids_pages_and_dates(app, client):
-    app_id, _, _ = filed(client, app)
+    filed(client, app)
     for url in ("/desk/applications/9223372036854775808", "/desk/applications/0",
                 f"/desk/applications/{10**30}"):
         assert client.get(url).status_code == 404, url
@@ -307,7 +307,7 @@ def test_a_lower_amount_needs_a_reason_shown_in_the_export(app, client):
     assert decide(client, claim_id, amount_wan="8", reason="2018年数据经统计局核减").status_code == 303
     sheet = load_workbook(io.BytesIO(client.get("/desk/export.xlsx?from=2000-01-01&to=2999-12-31").data)).active
     header = [c.value for c in sheet[2]]
-    row = dict(zip(header, (c.value for c in sheet[3])))
+    row = dict(zip(header, (c.value for c in sheet[3]), strict=False))
     assert row["金额(元)"] == 80000 and row["说明"] == "2018年数据经统计局核减"
 
 
@@ -336,14 +336,14 @@ def test_losing_concurrent_approvals_are_told_already_approved(app, make_app):
     with app.extensions["db_sessions"]() as s:
         entry = s.query(LedgerEntry).one()
     assert sorted(statuses) == [303] + [409] * 11, statuses
-    assert all(f"已批准,编号 {entry.number}" in body for body, code in zip(bodies, statuses) if code == 409)
+    assert all(f"已批准,编号 {entry.number}" in body for body, code in zip(bodies, statuses, strict=False) if code == 409)
 
 
 # --- project identity and duplicates -------------------------------------------------------------------------------
 
 def test_one_project_is_paid_once_under_any_spelling(app, client):
     """The 强基 project approved and paid; then claimed again under other names and spellings of its number."""
-    app_id, reference, _ = filed(client, app, [FOUNDATION])
+    app_id, _, _ = filed(client, app, [FOUNDATION])
     assert decide(client, verify(client, app, app_id, FOUNDATION)).status_code == 303
     for name, number in (("强基一号(续)", "工信部规[2018]12号"), ("强基 一号", "工信部规(2018)第012号"),
                          ("强基一號", "工信部规〔2018〕12號")):
@@ -401,7 +401,7 @@ def test_a_large_non_quantified_award_needs_a_second_admin(app, client):
         assert (entry.amount_yuan, entry.confirmed_by is not None) == (800000, True)
     sheet = load_workbook(io.BytesIO(client.get("/desk/export.xlsx?from=2000-01-01&to=2999-12-31").data)).active
     header = [c.value for c in sheet[2]]
-    row = dict(zip(header, (c.value for c in sheet[3])))
+    row = dict(zip(header, (c.value for c in sheet[3]), strict=False))
     assert row["批准人"] == "王经办;复核:局长" and row["说明"] == "按技改投资1600万元的5%"
 
 

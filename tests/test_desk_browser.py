@@ -5,8 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import (A11Y_PROBLEMS, fill_xuchang, launched_browser, new_page, require_chromium, screenshot,
-                             serving)
+from browser_support import (
+    A11Y_PROBLEMS,
+    fill_xuchang,
+    launched_browser,
+    new_page,
+    require_chromium,
+    screenshot,
+    serving,
+)
 from eligibility.casework.users import create_user
 
 pytestmark = pytest.mark.browser

@@ -2,8 +2,17 @@
 and on a phone, under a strict Content-Security-Policy, with axe-core."""
 import pytest
 
-from browser_support import (ARTIFACTS, PHONE, axe_violations, launched_browser, new_page, require_chromium, screenshot,
-                             serving, with_strict_csp)
+from browser_support import (
+    ARTIFACTS,
+    PHONE,
+    axe_violations,
+    launched_browser,
+    new_page,
+    require_chromium,
+    screenshot,
+    serving,
+    with_strict_csp,
+)
 
 pytestmark = pytest.mark.browser
 require_chromium()

@@ -5,8 +5,19 @@ import pytest
 import yaml
 
 from eligibility.engine import RULES_DIR
-from eligibility.policy_text import (LeftOut, annotate, anchor, excluded, left_out_in_header, paragraphs,
-                                     reason_in_chinese, rules_named, scenarios, segments, split_clauses)
+from eligibility.policy_text import (
+    LeftOut,
+    anchor,
+    annotate,
+    excluded,
+    left_out_in_header,
+    paragraphs,
+    reason_in_chinese,
+    rules_named,
+    scenarios,
+    segments,
+    split_clauses,
+)
 from eligibility.rulebook import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent

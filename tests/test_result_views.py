@@ -4,9 +4,19 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 
 from eligibility.profile import Profile
-from eligibility.result import (CLAIMABLE, VIEW_MODELS, VIEWS, EvaluationDefaultView, EvaluationFullView,
-                                EvaluationSummaryView, OutcomeInBrief, OutcomeInFull, default_view, full_view,
-                                summary_view)
+from eligibility.result import (
+    CLAIMABLE,
+    VIEW_MODELS,
+    VIEWS,
+    EvaluationDefaultView,
+    EvaluationFullView,
+    EvaluationSummaryView,
+    OutcomeInBrief,
+    OutcomeInFull,
+    default_view,
+    full_view,
+    summary_view,
+)
 from strategies import as_of_dates, profiles
 
 XUCHANG = {"name": "许昌某电气公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
@@ -26,7 +36,7 @@ def test_default_view_gives_actionable_outcomes_in_full_and_the_rest_in_brief(en
     assert view.view == "default" and [o.rule_id for o in view.outcomes] == [o.rule_id for o in result.outcomes]
     statuses = {o.status for o in view.outcomes}
     assert {"eligible", "undetermined", "not_eligible"} <= statuses
-    for shown, full in zip(view.outcomes, result.outcomes):
+    for shown, full in zip(view.outcomes, result.outcomes, strict=False):
         if full.status in CLAIMABLE:
             assert isinstance(shown, OutcomeInFull) and shown.model_dump() == full.model_dump()
         else:
@@ -74,7 +84,7 @@ def test_every_view_agrees_with_the_full_result_and_validates_as_its_model(refer
         text = view.model_dump_json()
         assert VIEW_MODELS[name].model_validate_json(text).model_dump_json() == text
         assert view.total_yuan == result.total_yuan and view.counts == result.counts
-        pairs = list(zip(view.outcomes, result.outcomes)) + list(zip(view.related_support, result.related_support))
+        pairs = list(zip(view.outcomes, result.outcomes, strict=False)) + list(zip(view.related_support, result.related_support, strict=False))
         assert len(pairs) == len(result.outcomes) + len(result.related_support)
         for shown, full in pairs:
             assert (shown.rule_id, shown.status) == (full.rule_id, full.status)

@@ -20,7 +20,7 @@ def _blocks(text: str):
         lines = [line.strip() for line in block.splitlines()]
         table = [line for line in lines if line.startswith("|")]
         rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in table]
-        examples = [dict(zip(rows[0], row)) for row in rows[1:]] if rows else [{}]
+        examples = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]] if rows else [{}]
         yield lines, examples
 
 

@@ -69,7 +69,7 @@ def test_invalid_yaml_and_empty_folder(tmp_path):
     with pytest.raises(RuleFileError, match="no rule files"):
         load_rulebook(tmp_path)
     (tmp_path / "bad.yaml").write_text("document: [unclosed", encoding="utf-8")
-    with pytest.raises(RuleFileError, match="bad.yaml: not valid YAML"):
+    with pytest.raises(RuleFileError, match=r"bad\.yaml: not valid YAML"):
         load_rulebook(tmp_path)
 
 

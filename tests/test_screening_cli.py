@@ -42,7 +42,7 @@ def test_screen_jsonl_equals_the_api_for_every_enterprise(app, tmp_path_factory,
     lines = [json.loads(line) for line in (folder / "result.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["credit_code"] for line in lines] == [p.credit_code for p in profiles]
     client = app.test_client()
-    for line, profile in zip(lines, profiles):
+    for line, profile in zip(lines, profiles, strict=False):
         total, expected = api_outcomes(client, profile, as_of)
         assert line["total_yuan"] == total
         assert {o["rule_id"]: (o["status"], o["amount_yuan"]) for o in line["outcomes"]} == expected

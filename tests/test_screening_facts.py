@@ -28,7 +28,7 @@ def test_sql_facts_equal_the_python_facts(engine, profiles, as_of):
         enterprise_keys = sorted(k for k in keys if not k.startswith(("project.", "title.")))
         body = ",\n".join(f"{n} AS ({b})" for n, b in ctes)
         select = ", ".join(columns(k) for k in enterprise_keys)
-        got = {row[0]: dict(zip(enterprise_keys, row[1:]))
+        got = {row[0]: dict(zip(enterprise_keys, row[1:], strict=False))
                for row in db.rows(f"WITH {body} SELECT eid, {select} FROM ent")}
         mine = [i for i, p in enumerate(profiles) if city_of(p.division_code) == city]
         assert sorted(got) == mine

@@ -53,8 +53,8 @@ def test_tables_in_postgresql_are_screened_there(tmp_path):
     import pyarrow.parquet as pq
     from sqlalchemy import create_engine, text
 
-    from strategies import credit_code
     from eligibility.profile import Profile
+    from strategies import credit_code
     profiles = [Profile.model_validate({
         "name": f"企业{i}", "credit_code": credit_code(i), "division_code": code, "strategic_emerging": True,
         "sales_yuan_by_year": {"2018": 900_000_000, "2019": 1_000_000_000 + i},

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from eligibility.engine import Engine
 from eligibility.profile import Profile
@@ -115,6 +114,7 @@ def test_sql_reference_and_durable_rules_agree_on_postgresql(engine, reference_e
                                             (10**14, "0.5", None), (7, "1", None), (15, "0.15", None)])
 def test_ratio_awards_round_half_up_and_cap_like_the_engine(base, ratio, cap):
     from fractions import Fraction
+
     import duckdb
     fraction = Fraction(Decimal(ratio))
     num, den = fraction.numerator, fraction.denominator

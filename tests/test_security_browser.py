@@ -1,6 +1,7 @@
 """The Content-Security-Policy in a real browser: the pages work under it without a single violation, and another
 site cannot frame the desk (whose buttons approve payouts)."""
 import pytest
+
 from browser_support import fill_xuchang, launched_browser, new_page, require_chromium, serving
 
 pytestmark = pytest.mark.browser

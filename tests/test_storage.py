@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 
 from eligibility import clock
 from eligibility.casework import db

@@ -85,7 +85,7 @@ def disbursements(session: Session, date_from: date, date_to: date, city: str | 
         yield DisbursementRow(
             division=_division(app_division or enterprise_division), enterprise=enterprise, credit_code=credit_code,
             payee_name=payee_name or "", payee_bank=payee_bank or "", payee_account=payee_account or "",
-            award=f"{title}({ITEM_WORDS[item_kind]}:{item_name})" if item_name else title,
+            award=f"{title}({ITEM_WORDS[item_kind or 'project']}:{item_name})" if item_name else title,
             document_number=document_number or "", clause_path=clause_path or "", earmark=earmark or "",
             responsible=responsible or "", amount_yuan=amount,
             approver=f"{approver_name};复核:{confirmer_name}" if confirmer_name else approver_name,
@@ -114,7 +114,7 @@ def write_csv(rows: Iterator[DisbursementRow], target: IO[bytes]) -> int:
             target.write(buffer.getvalue().encode("utf-8"))
             buffer.seek(0)
             buffer.truncate()
-    total_line = [""] * len(HEADERS)
+    total_line: list[str | int] = [""] * len(HEADERS)
     total_line[0], total_line[1], total_line[AMOUNT_COLUMN] = "合计", f"{count}项", total
     writer.writerow(total_line)
     target.write(buffer.getvalue().encode("utf-8"))

@@ -25,7 +25,7 @@ ITEM_WORDS = {"project": "项目", "title": "称号"}
 def _trace(items: list[TraceItem]) -> list[dict]:
     compact = []
     for item in items:
-        entry = {"label": item.label, "outcome": item.outcome}
+        entry: dict = {"label": item.label, "outcome": item.outcome}
         if item.value is not None:
             entry["value"] = item.value
         if item.missing:
@@ -70,7 +70,7 @@ def freeze(result: EvaluationResult, claimed: list[tuple[str, int | None]]) -> d
         if index is not None:
             item = next((i for i in outcome.subjects if i.index == index), None)
             if item is not None:
-                entry = {"subject": item.subject, "name": item.name, "status": item.status,
+                entry: dict = {"subject": item.subject, "name": item.name, "status": item.status,
                          "trace": _trace(item.trace)}
                 if item.amount_yuan is not None:
                     entry["amount_yuan"] = item.amount_yuan

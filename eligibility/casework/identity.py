@@ -9,6 +9,7 @@ project is caught by the duplicate check below (same enterprise and kind, same a
 """
 import re
 import unicodedata
+
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
@@ -77,7 +78,7 @@ def ledger_key(project_kind: str | None = None, approval_number: str | None = No
     problem = approval_number_problem(approval_number)
     if problem:
         raise IdentityError(problem)
-    return f"project:{project_kind}:{normalise_document_number(approval_number)}"
+    return f"project:{project_kind}:{normalise_document_number(approval_number or '')}"
 
 
 def title_ledger_key(kind: str, level: str, document_number: str | None) -> str:
@@ -90,7 +91,7 @@ def title_ledger_key(kind: str, level: str, document_number: str | None) -> str:
     problem = document_number_problem(document_number)
     if problem:
         raise IdentityError(problem)
-    return f"title:{kind}:{level}:{normalise_document_number(document_number)}"
+    return f"title:{kind}:{level}:{normalise_document_number(document_number or '')}"
 
 
 def possible_duplicates(session: Session, claim: Claim) -> list[Claim]:

@@ -1,18 +1,16 @@
 """The casework tables: enterprises, applications, frozen determinations, claims, evidence, decisions,
 the award ledger, users and the append-only audit log. The schema is created only by migrations."""
 from datetime import date, datetime
+from typing import ClassVar
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ..clock import utcnow
 
 
-
-
 class Base(DeclarativeBase):
-    type_annotation_map = {dict: JSON, list: JSON}
+    type_annotation_map: ClassVar = {dict: JSON, list: JSON}
 
 
 class Enterprise(Base):

@@ -22,8 +22,7 @@ from ..result import CLAIMABLE, EvaluationResult
 from ..vocabulary import city_of
 from . import frozen, identity
 from .errors import CaseworkError
-from .models import (Application, AuditEntry, Claim, Decision, Determination, Enterprise, EvidenceItem, LedgerEntry,
-                     User)
+from .models import Application, AuditEntry, Claim, Decision, Determination, Enterprise, EvidenceItem, LedgerEntry, User
 from .payee import Payee
 
 # The engine statuses a claim may be filed for; a new claimable status is added here, nowhere else.
@@ -89,7 +88,7 @@ def audit(session: Session, actor: str, action: str, entity: str, entity_id: int
 # --- submission --------------------------------------------------------------------------------------------------
 
 def _project_fields(profile: Profile, index: int, title: str) -> dict:
-    project = profile.projects[index]
+    project = (profile.projects or [])[index]
     try:
         key = identity.ledger_key(project.kind, project.approval_number)
     except identity.IdentityError as exc:
@@ -102,7 +101,7 @@ def _project_fields(profile: Profile, index: int, title: str) -> dict:
 
 
 def _title_fields(profile: Profile, index: int, name: str, title: str) -> dict:
-    held = profile.recognitions[index]
+    held = (profile.recognitions or [])[index]
     try:
         key = identity.title_ledger_key(held.kind, held.level, held.document_number)
     except identity.IdentityError as exc:
@@ -118,7 +117,8 @@ def _claims_from(result: EvaluationResult, requests: list[ClaimRequest], profile
         raise CaseworkError("请至少选择一项要申请的奖励")
     if len(requests) > MAX_CLAIMS:
         raise CaseworkError(f"一次最多申请{MAX_CLAIMS}项奖励,请分次提交")
-    claims, keys = [], {}
+    claims: list[Claim] = []
+    keys: dict[tuple[str, str], str] = {}
     for req in requests:
         outcome = result.outcome(req.rule_id)
         if outcome is None or not outcome.claimable:
@@ -236,7 +236,7 @@ def queue(session: Session, city: str | None = None, status: str | None = None, 
         query = query.where(Application.submitted_at >= day_start(submitted_from))
     if submitted_to:
         query = query.where(Application.submitted_at <= day_end(submitted_to))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     page = min(max(1, page), max(1, -(-total // per_page)))
     items = session.scalars(query.order_by(Application.submitted_at.desc(), Application.id.desc())
                             .limit(per_page).offset((page - 1) * per_page)).all()
@@ -335,7 +335,7 @@ def decide(session: Session, user: User, claim_id: int, outcome: str, amount_yua
     if duplicates and not not_duplicate_reason:
         raise PossibleDuplicate(claim, duplicates)
     decision = Decision(outcome="approve", amount_yuan=amount, reason=reason, decided_by=user.id)
-    after = {"amount_yuan": amount, "computed_yuan": claim.claimed_yuan, "reason": reason}
+    after: dict[str, object] = {"amount_yuan": amount, "computed_yuan": claim.claimed_yuan, "reason": reason}
     if duplicates:
         after |= {"possible_duplicates": [f"{d.application.reference}#{d.id}" for d in duplicates],
                   "not_duplicate_reason": not_duplicate_reason}
@@ -362,7 +362,7 @@ def confirm(session: Session, admin: User, claim_id: int, reason: str = "") -> D
     if first.decided_by == admin.id:
         raise CaseworkError("复核人不能是批准人本人(四眼原则)")
     _check_evidence(claim)
-    entry = _write_ledger(session, claim, first.amount_yuan, first.decided_by, admin.id, first.reason)
+    entry = _write_ledger(session, claim, first.amount_yuan or 0, first.decided_by, admin.id, first.reason)
     decision = Decision(outcome="confirm", amount_yuan=first.amount_yuan, reason=reason.strip(), decided_by=admin.id)
     _record(session, admin, claim, decision, "approved",
             {"amount_yuan": first.amount_yuan, "approved_by": first.decided_by, "ledger": entry.number})

@@ -125,7 +125,7 @@ class SheetWriter:
         self.rows = n = self.rows + 1
         cells = [f'<row r="{n}">']
         texts = self._texts
-        for letter, value, style in zip(self.letters, values, styles or self._plain):
+        for letter, value, style in zip(self.letters, values, styles or self._plain, strict=False):
             if value is None or value == "":
                 continue
             kind = type(value)

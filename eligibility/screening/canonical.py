@@ -30,7 +30,8 @@ class CanonicalBuilder:
 
     def __init__(self, first_eid: int = 0):
         self.eid = first_eid
-        self.columns = {table: {name: [] for name, _ in spec} for table, spec in CANONICAL.items()}
+        self.columns: dict[str, dict[str, list]] = {table: {name: [] for name, _ in spec}
+                                                    for table, spec in CANONICAL.items()}
 
     def add(self, profile: Profile, line: int | None = None) -> int:
         """Add one profile (read from a line, when it was); returns its enterprise id."""

@@ -24,7 +24,8 @@ EXIT_INVALID = 2
               help="在该数据库中测算(postgresql://…);REGISTRY 为其中存放四张表的 schema")
 @click.option("--rules", "rules", type=click.Path(path_type=Path, file_okay=False), default=RULES_DIR,
               show_default=True, help="规则文件夹")
-@click.option("--all-statuses", is_flag=True, help=".parquet/.xlsx 也写出不符合、不在施行期的规则(默认只写符合、可申报、待确定)")
+@click.option("--all-statuses", is_flag=True,
+              help=".parquet/.xlsx 也写出不符合、不在施行期的规则(默认只写符合、可申报、待确定)")
 def screen_command(registry, as_of, out, city, database_url, rules, all_statuses):
     """免申即享:用现行规则测算整个企业名录(REGISTRY:.jsonl、.xlsx、含 enterprises.parquet/csv 的文件夹)。"""
     try:

@@ -118,7 +118,8 @@ PROFILE_LIST = {"sales": "sales_yuan_by_year", "recognitions": "recognitions", "
 FLAG_OF = {"recognitions": "recognitions_reported", "projects": "projects_reported"}
 
 # The canonical tables every screening query reads, whatever the input: typed, normalised, one enterprise id
-# (eid) per enterprise, with the line it was read from; dates as integers YYYYMMDD like eligibility/facts.py; tags as ",tag1,tag2," (null = unknown).
+# (eid) per enterprise, with the line it was read from; dates as integers YYYYMMDD like eligibility/facts.py; tags
+# as ",tag1,tag2," (null = unknown).
 CANONICAL: dict[str, tuple[tuple[str, str], ...]] = {
     "enterprises": (("eid", "BIGINT"), ("credit_code", "VARCHAR"), ("name", "VARCHAR"), ("city_code", "VARCHAR"),
                     ("division_code", "VARCHAR"), ("entity_kind", "VARCHAR"), ("strategic_emerging", "BOOLEAN"),

@@ -96,7 +96,7 @@ class PostgresDatabase(Database):
 
     def arrow(self, sql: str) -> pa.Table:
         cursor = self.con.execute(transpile(sql, self.dialect))
-        names = [d.name for d in cursor.description]
+        names = [d.name for d in cursor.description or ()]
         rows = cursor.fetchall()
         return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
 
@@ -107,7 +107,7 @@ class PostgresDatabase(Database):
         names = ", ".join(f'"{n}"' for n in table.schema.names)
         with self.con.cursor().copy(f'COPY "{name}" ({names}) FROM STDIN') as copy:
             for batch in table.to_batches():
-                for row in zip(*(column.to_pylist() for column in batch.columns)):
+                for row in zip(*(column.to_pylist() for column in batch.columns), strict=False):
                     copy.write_row(row)
 
     def create(self, name: str, select: str) -> None:
@@ -117,7 +117,7 @@ class PostgresDatabase(Database):
     def column_types(self, table: str) -> dict[str, str]:
         cursor = self.con.execute(f"SELECT * FROM {table} LIMIT 0")
         types = {}
-        for d in cursor.description:
+        for d in cursor.description or ():
             info = self.con.adapters.types.get(d.type_code)
             types[d.name] = {"text": "VARCHAR", "varchar": "VARCHAR", "int8": "BIGINT", "int4": "INTEGER",
                              "int2": "SMALLINT", "bool": "BOOLEAN", "date": "DATE", "numeric": "DECIMAL"}.get(

@@ -25,7 +25,8 @@ PLAIN = {"county_code": "e.division_code", "city_code": "e.city_code", "entity_k
          "controlling_owner": "CASE WHEN e.ownership = 'mixed' THEN e.controlled_by ELSE e.ownership END",
          "industry_division": "substr(e.industry_code, 1, 3)"}
 ITEM_COLUMNS = {"project.kind": "kind", "project.approved_on": "approved_on",
-                "project.new_investment_yuan": "new_investment_yuan", "project.national_grant_yuan": "national_grant_yuan",
+                "project.new_investment_yuan": "new_investment_yuan",
+                "project.national_grant_yuan": "national_grant_yuan",
                 "project.provincial_grant_yuan": "provincial_grant_yuan", "title.kind": "kind", "title.level": "level",
                 "title.obtained_on": "obtained_on", "title.is_new": "is_new"}
 ITEM_TABLES = {"project": ("projects", "approved_on"), "title": ("recognitions", "obtained_on")}
@@ -115,7 +116,7 @@ def facts_ctes(city: str, keys: set[str], needs: Needs, as_of: date, columns: Fa
         if subject not in needs.subjects:
             continue
         table, dated = ITEM_TABLES[subject]
-        own = [f"i.item AS item"]
+        own = ["i.item AS item"]
         for key in sorted(k for k in keys if FACTS[fact_name(k)].subject == subject):
             own.append(f"i.{ITEM_COLUMNS[key]} AS {columns(key)}")
         ctes.append((f"items_{subject}", f"SELECT ent.*, {', '.join(own)} FROM c_{table} i "

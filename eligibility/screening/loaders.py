@@ -97,7 +97,7 @@ def _match_header(table: Table, header: str) -> str | None:
 
 def _columns_of(table: Table, headers: list[str], where: str) -> list[str | None]:
     names = [_match_header(table, h) if h not in (None, "") else None for h in headers]
-    unknown = [str(h) for h, n in zip(headers, names) if n is None and h not in (None, "")]
+    unknown = [str(h) for h, n in zip(headers, names, strict=False) if n is None and h not in (None, "")]
     if unknown:
         raise RegistryError(f"{where}有未知的列:{'、'.join(unknown)}(可用的列:"
                             f"{'、'.join(c.name for c in table.columns)})")
@@ -112,7 +112,7 @@ def _columns_of(table: Table, headers: list[str], where: str) -> list[str | None
 
 def _stage_rows(db: Database, table: Table, names: list[str | None], rows: list[tuple[int, list]]) -> None:
     """Stage text cells (CSV, Excel) as s_<table>: every published column as text, blank cells as NULL."""
-    data = {"line": [line for line, _ in rows]}
+    data: dict[str, list] = {"line": [line for line, _ in rows]}
     positions = {name: i for i, name in enumerate(names) if name}
     for column in table.columns:
         i = positions.get(column.name)
@@ -206,7 +206,7 @@ def stage_database(db: Database, schema: str) -> None:
         source = f"{ident(schema)}.{ident(name)}"
         try:
             present = set(db.column_types(source))
-        except Exception as exc:  # noqa: BLE001 - the driver's error says which table is missing
+        except Exception as exc:
             if name == "enterprises":
                 raise RegistryError(f"数据库中没有表 {schema}.{name}") from exc
             _stage_empty(db, table)

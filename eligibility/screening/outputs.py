@@ -34,7 +34,8 @@ def _per_enterprise(line: bool = False) -> str:
                COALESCE(o.outcomes, []) AS outcomes
         FROM c_enterprises e LEFT JOIN (
             SELECT a.eid,
-                   CAST(COALESCE(sum(a.amount_yuan) FILTER (WHERE a.status = {STATUS_CODES['eligible']} AND d.explicit), 0)
+                   CAST(COALESCE(sum(a.amount_yuan)
+                                 FILTER (WHERE a.status = {STATUS_CODES['eligible']} AND d.explicit), 0)
                         AS BIGINT) AS total_yuan,
                    list({{'rule_id': d.rule_id, 'status': {STATUS_NAME.format('a.status')},
                           'amount_yuan': a.amount_yuan}} ORDER BY a.rule_index) AS outcomes
@@ -99,7 +100,8 @@ def write_xlsx(screening: Screening, path: Path, all_statuses: bool = False) -> 
     for line in summary(screening).rules:
         sheet.append([line.rule_id, line.title, line.eligible, line.amount_yuan, line.may_apply, line.undetermined])
     sheet = book.create_sheet("企业")
-    sheet.append(["统一社会信用代码", "单位名称", "注册地代码", "合计奖励(元)", "符合(项)", "可申报·需评审(项)", "待确定(项)"])
+    sheet.append(["统一社会信用代码", "单位名称", "注册地代码", "合计奖励(元)", "符合(项)", "可申报·需评审(项)",
+                  "待确定(项)"])
     for row in db.rows(_totals()):
         sheet.append([_safe(v) for v in row])
     sheet = book.create_sheet("结果")
@@ -131,7 +133,7 @@ def write(screening: Screening, path: Path, all_statuses: bool = False) -> list[
         raise ValueError(f"不支持的输出格式 {suffix}:请用 .jsonl、.parquet 或 .xlsx")
     errors = path.with_name(path.stem + ".errors.jsonl")
     write_errors(screening, errors)
-    return written + [errors]
+    return [*written, errors]
 
 
 @dataclass

@@ -37,8 +37,9 @@ class ScreeningPlan:
     def dimension(self, as_of: date) -> pa.Table:
         """One row per rule: its index, id, title, city, jurisdiction, whether it counts in totals, and the
         status an enterprise of its jurisdiction has when the screening lists nothing for it."""
-        rows = {"rule_index": [], "rule_id": [], "title": [], "city_code": [], "county_code": [], "explicit": [],
-                "default_status": [], "award_kind": [], "selection": []}
+        names = ("rule_index", "rule_id", "title", "city_code", "county_code", "explicit", "default_status",
+                 "award_kind", "selection")
+        rows: dict[str, list] = {name: [] for name in names}
         for index, rule in enumerate(self.rules):
             code = rule.document.jurisdiction.division_code
             rows["rule_index"].append(index)

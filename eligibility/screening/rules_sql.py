@@ -12,6 +12,7 @@ amounts; unreported items make them undetermined.
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import get_args
 
 from ..compiler import AnyOf, CompiledRule, Leaf
 from ..engine import needs_of
@@ -23,7 +24,7 @@ STATUS_CODES = {"not_in_force": 0, "not_eligible": 1, "undetermined": 2, "may_ap
 STATUSES = {code: status for status, code in STATUS_CODES.items()}
 # Rows written by a screening: the statuses that ask something of the bureau; the others are implied.
 LISTED_FROM = STATUS_CODES["undetermined"]
-MAX_YUAN = next(c.le for m in Yuan.__metadata__ for c in getattr(m, "metadata", ()) if hasattr(c, "le"))
+MAX_YUAN = next(c.le for m in get_args(Yuan)[1:] for c in getattr(m, "metadata", ()) if hasattr(c, "le"))
 BIGINT_MAX = 2**63 - 1
 
 
@@ -71,11 +72,11 @@ def amount_sql(rule: CompiledRule, columns: FactColumns) -> str:
         return literal(award.amount_yuan)
     if award.kind == "non_quantified":
         return "NULL"
-    ratio = Fraction(award.ratio)
+    ratio = Fraction(award.ratio or 0)  # the rulebook gives every ratio and match award its ratio
     num, den = ratio.numerator, ratio.denominator
     if 2 * MAX_YUAN * num + den > BIGINT_MAX:
         raise ValueError(f"rule {rule.id}: ratio {award.ratio} would overflow 64-bit yuan arithmetic")
-    base = columns(award.base_fact)
+    base = columns(award.base_fact or "")
     # round half up of base * num / den for base >= 0: floor((2 * base * num + den) / (2 * den))
     amount = f"CAST((2 * {base} * {num} + {den}) // {2 * den} AS BIGINT)"
     return f"LEAST({amount}, {award.cap_yuan})" if award.cap_yuan is not None else amount
@@ -124,7 +125,7 @@ class CityQuery:
             subject = slot.rule.rule.subject
             if subject != "enterprise":
                 per_item.setdefault(subject, []).append(slot)
-        for subject, slots in per_item.items():
+        for kind, slots in per_item.items():
             decided = ["eid"]
             aggregated = ["eid"]
             for slot in slots:
@@ -136,9 +137,9 @@ class CityQuery:
                     aggregated.append(f"sum(CASE WHEN s{slot.index} = {STATUS_CODES['eligible']} "
                                       f"THEN b{slot.index} END) AS a{slot.index}")
                 aggregated.append(f"max(s{slot.index}) AS s{slot.index}")
-            ctes.append((f"decided_{subject}", f"SELECT {', '.join(decided)} FROM items_{subject}"))
-            ctes.append((f"agg_{subject}", f"SELECT {', '.join(aggregated)} FROM decided_{subject} GROUP BY eid"))
-            joins.append(f"LEFT JOIN agg_{subject} ON agg_{subject}.eid = ent.eid")
+            ctes.append((f"decided_{kind}", f"SELECT {', '.join(decided)} FROM items_{kind}"))
+            ctes.append((f"agg_{kind}", f"SELECT {', '.join(aggregated)} FROM decided_{kind} GROUP BY eid"))
+            joins.append(f"LEFT JOIN agg_{kind} ON agg_{kind}.eid = ent.eid")
         values = []
         for slot in self.in_force:
             rule = slot.rule

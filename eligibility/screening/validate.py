@@ -10,7 +10,7 @@ within Yuan's bounds); every other value goes to the profile. tests/test_screeni
 equal to validating each enterprise as a whole profile.
 """
 from dataclasses import dataclass, field
-from datetime import date
+from typing import Any
 
 import pyarrow as pa
 from pydantic import BaseModel, ValidationError
@@ -40,7 +40,7 @@ CAPS = {"sales": MAX_SALES_YEARS, "recognitions": MAX_RECOGNITIONS, "projects": 
 WHITE_SPACE = "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
 TEXT_PLAIN = f"^[^{WHITE_SPACE}].{{0,198}}[^{WHITE_SPACE}]$|^[^{WHITE_SPACE}]$"
 CODE_PLAIN = f"^[{ALPHABET}]{{2}}[0-9]{{6}}[{ALPHABET}]{{10}}$"
-YUAN_DIGITS = "^[0-9]{1,%d}$" % (len(str(MAX_YUAN)) - 1)
+YUAN_DIGITS = f"^[0-9]{{1,{len(str(MAX_YUAN)) - 1}}}$"
 INTEGER_TYPES = {"BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT",
                  "HUGEINT"}
 CANONICAL_TYPE = {"text": "VARCHAR", "code": "VARCHAR", "bool": "BOOLEAN", "flag": "BOOLEAN", "date": "INTEGER",
@@ -62,7 +62,7 @@ class RowError:
     credit_code: str | None = None
 
     def json(self) -> dict:
-        found = {"line": self.line}
+        found: dict = {"line": self.line}
         if self.table:
             found["table"] = self.table
         if self.credit_code:
@@ -91,7 +91,7 @@ def plain_sql(column: Column, raw_type: str, ref: str) -> str | None:
     return None
 
 
-def _normal(column: Column, value: object) -> object:
+def _normal(column: Column, value: Any) -> object:
     if value is None:
         return None
     if column.kind == "date":
@@ -103,7 +103,7 @@ def _normal(column: Column, value: object) -> object:
 
 def probe(table: str, columns: tuple[Column, ...], values: tuple) -> tuple[dict[str, object], list[FieldError]]:
     """Validate one combination of cell values with the model the columns belong to: (normal values, errors)."""
-    cells = {c.name: cell_value(c, v) for c, v in zip(columns, values)}
+    cells = {c.name: cell_value(c, v) for c, v in zip(columns, values, strict=False)}
     if table == "sales" and columns[0].name != "credit_code":
         return _probe_sales(cells)
     errors: list[FieldError] = []
@@ -132,7 +132,7 @@ def probe(table: str, columns: tuple[Column, ...], values: tuple) -> tuple[dict[
         if not errors:
             raise RuntimeError(f"probe of {table}.{[c.name for c in columns]} failed outside them: {exc}") from exc
         return {}, errors
-    return {c.name: _normal(c, getattr(made, c.field)) for c in columns}, []
+    return {c.name: _normal(c, getattr(made, c.field or c.name)) for c in columns}, []
 
 
 def _probe_sales(cells: dict) -> tuple[dict[str, object], list[FieldError]]:
@@ -144,7 +144,7 @@ def _probe_sales(cells: dict) -> tuple[dict[str, object], list[FieldError]]:
         made = Profile.model_validate({**BASES[Profile], "sales_yuan_by_year": sales})
     except ValidationError as exc:
         return {}, [FieldError(field=name, message=e.message) for e in chinese_errors(exc)]
-    (year, yuan), = made.sales_yuan_by_year.items()
+    (year, yuan), = (made.sales_yuan_by_year or {}).items()
     return {name: year if name == "year" else yuan}, []
 
 
@@ -152,7 +152,7 @@ def _cap_message(table: str) -> str:
     item = {"sales": ("sales_yuan_by_year", lambda i: (1950 + i, 0)),
             "recognitions": ("recognitions", lambda i: BASES[Recognition]),
             "projects": ("projects", lambda i: BASES[Project])}[table]
-    many = [item[1](i) for i in range(CAPS[table] + 1)]
+    many: list = [item[1](i) for i in range(CAPS[table] + 1)]
     try:
         Profile.model_validate({**BASES[Profile], item[0]: dict(many) if table == "sales" else many})
     except ValidationError as exc:
@@ -211,7 +211,8 @@ class Checker:
             keys = [f"COALESCE(CAST({r} AS VARCHAR), {literal(NULL_KEY)})" for r in refs]
             where = f" WHERE {refs[0]} IS NULL OR NOT {plain}" if plain else ""
             distinct = self.db.rows(f"SELECT DISTINCT {', '.join(refs + keys)} FROM s_{table} s{where}")
-            rows = {f"k{i}": [] for i in range(len(group))} | {f"n_{c.name}": [] for c in group} | {"bad": []}
+            rows: dict[str, list] = ({f"k{i}": [] for i in range(len(group))} | {f"n_{c.name}": [] for c in group}
+                                     | {"bad": []})
             for found in distinct:
                 values, key = found[:len(group)], tuple(found[len(group):])
                 normal, errors = probe(table, group, values)
@@ -228,7 +229,7 @@ class Checker:
             on = " AND ".join(f"m{g}.k{i} = {k}" for i, k in enumerate(keys))
             join = f"LEFT JOIN m_{table}_{g} m{g} ON {on}"
             joins.append(join)
-            for c, r in zip(group, refs):
+            for c, r in zip(group, refs, strict=False):
                 direct = "NULL"
                 if plain:
                     direct = r if self.types[table][c.name] == CANONICAL_TYPE[c.kind] else \
@@ -262,7 +263,8 @@ class Checker:
                     f"SELECT line, n_credit_code FROM k_{table} WHERE NOT bad AND n_credit_code NOT IN "
                     f"(SELECT n_credit_code FROM k_enterprises WHERE n_credit_code IS NOT NULL) AND raw_credit_code "
                     f"NOT IN (SELECT credit_code FROM s_enterprises WHERE credit_code IS NOT NULL) ORDER BY line"):
-                self._add(table, line, code, [FieldError(field="credit_code", message="企业表中没有这个统一社会信用代码")])
+                self._add(table, line, code,
+                          [FieldError(field="credit_code", message="企业表中没有这个统一社会信用代码")])
         for line, code in self.db.rows(
                 "SELECT k.line, k.n_credit_code FROM k_sales k JOIN (SELECT n_credit_code, n_year FROM k_sales "
                 "WHERE NOT bad GROUP BY 1, 2 HAVING count(*) > 1) d USING (n_credit_code, n_year) WHERE NOT k.bad "
@@ -286,16 +288,18 @@ class Checker:
 
     def _canonical(self) -> Checked:
         db = self.db
-        errors = sorted(self.errors.values(), key=lambda e: (list(TABLES).index(e.table), e.line))
+        errors = sorted(self.errors.values(), key=lambda e: (list(TABLES).index(e.table or ""), e.line))
         rejected_lines = {t: [e.line for e in errors if e.table == t] for t in TABLES}
         db.load("rejected_lines", pa.table({"tbl": [t for t, ls in rejected_lines.items() for _ in ls],
                                             "line": [x for ls in rejected_lines.values() for x in ls]},
                                            schema=pa.schema([("tbl", pa.string()), ("line", pa.int64())])))
         # An enterprise is screened only when its row and every row of its own in the other tables are sound.
-        db.create("rejected_codes", f"""
+        db.create("rejected_codes", """
             SELECT DISTINCT n_credit_code FROM (
-              SELECT k.n_credit_code FROM k_enterprises k JOIN rejected_lines r ON r.tbl = 'enterprises' AND r.line = k.line
-              UNION ALL SELECT k.n_credit_code FROM k_sales k JOIN rejected_lines r ON r.tbl = 'sales' AND r.line = k.line
+              SELECT k.n_credit_code FROM k_enterprises k
+                JOIN rejected_lines r ON r.tbl = 'enterprises' AND r.line = k.line
+              UNION ALL SELECT k.n_credit_code FROM k_sales k
+                JOIN rejected_lines r ON r.tbl = 'sales' AND r.line = k.line
               UNION ALL SELECT k.n_credit_code FROM k_recognitions k
                 JOIN rejected_lines r ON r.tbl = 'recognitions' AND r.line = k.line
               UNION ALL SELECT k.n_credit_code FROM k_projects k
@@ -313,17 +317,18 @@ class Checker:
               AS recognitions_known,
             COALESCE({flags['projects']}, FALSE) OR k.n_credit_code IN (SELECT n_credit_code FROM k_projects)
               AS projects_known, k.line AS line
-            FROM k_enterprises k WHERE NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)""")
-        db.create("c_sales", f""" SELECT e.eid, CAST(k.n_year AS INTEGER) AS year,
+            FROM k_enterprises k
+            WHERE NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)""")
+        db.create("c_sales", """ SELECT e.eid, CAST(k.n_year AS INTEGER) AS year,
             CAST(k.n_sales_yuan AS BIGINT) AS sales_yuan FROM k_sales k JOIN c_enterprises e
             ON e.credit_code = k.n_credit_code""")
-        db.create("c_recognitions", f""" SELECT e.eid,
+        db.create("c_recognitions", """ SELECT e.eid,
             CAST(row_number() OVER (PARTITION BY e.eid ORDER BY k.line) - 1 AS INTEGER) AS item,
             k.n_kind AS kind, k.n_level AS level, k.n_obtained_on AS obtained_on,
             k.n_valid_until AS valid_until,
             k.n_renewal_of IS NULL AS is_new
             FROM k_recognitions k JOIN c_enterprises e ON e.credit_code = k.n_credit_code""")
-        db.create("c_projects", f""" SELECT e.eid,
+        db.create("c_projects", """ SELECT e.eid,
             CAST(row_number() OVER (PARTITION BY e.eid ORDER BY k.line) - 1 AS INTEGER) AS item,
             k.n_kind AS kind, k.n_approved_on AS approved_on,
             k.n_new_investment_yuan AS new_investment_yuan,

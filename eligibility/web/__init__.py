@@ -29,8 +29,22 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     from ..clock import local_time
     from ..screening.cli import screen_command
-    from . import (api, apply, auth, database, desk, errors, health, limits, policies, ratelimit, screen_api, security,
-                   selfcheck, storage)
+    from . import (
+        api,
+        apply,
+        auth,
+        database,
+        desk,
+        errors,
+        health,
+        limits,
+        policies,
+        ratelimit,
+        screen_api,
+        security,
+        selfcheck,
+        storage,
+    )
     app.add_template_filter(lambda moment, fmt="%Y-%m-%d %H:%M": local_time(moment).strftime(fmt), "localtime")
     errors.init_app(app)
     limits.init_app(app)  # before CSRF, which reads the body

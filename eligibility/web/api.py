@@ -1,5 +1,6 @@
 """JSON API v1: evaluate a profile, browse the rules and documents, and the OpenAPI document."""
 import gzip
+from collections.abc import Sequence
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -17,8 +18,9 @@ from .result_json import ResultEncoder
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 VIEW_HELP = {
-    "default": "默认:符合、可申报·需评审、待确定的措施给出全部内容(条款原文、口径、材料、逐项判断、所缺信息、逐个项目或称号);"
-               "不符合、不在施行期的措施只给编号、名称、状态和原因;相关支持只给编号、名称和状态;各政策文件的口径在 documents 中只出现一次",
+    "default": "默认:符合、可申报·需评审、待确定的措施给出全部内容(条款原文、口径、材料、逐项判断、所缺信息、"
+               "逐个项目或称号);不符合、不在施行期的措施只给编号、名称、状态和原因;相关支持只给编号、名称和状态;"
+               "各政策文件的口径在 documents 中只出现一次",
     "full": "全部:每条措施都给出全部内容,与自助测算页面、经办台使用的结果相同",
     "summary": "摘要:只给措施编号、状态、金额和条款编号,以及合计、测算日期和规则版本,供批量核对",
 }
@@ -53,7 +55,7 @@ class RuleDetail(BaseModel):
     document: catalogue.DocumentSummary
 
 
-def error(status: int, code: str, message: str, fields: list[FieldError] = ()):
+def error(status: int, code: str, message: str, fields: Sequence[FieldError] = ()):
     """A JSON error response."""
     return jsonify(ErrorBody(error=code, message=message, fields=list(fields)).model_dump()), status
 
@@ -61,7 +63,7 @@ def error(status: int, code: str, message: str, fields: list[FieldError] = ()):
 @bp.app_errorhandler(HTTPException)
 def http_error(exc: HTTPException):
     """404, 405 and the like under /api/ as JSON, never an HTML page; other paths keep Flask's pages."""
-    if not request.path.startswith(bp.url_prefix):
+    if not request.path.startswith(bp.url_prefix or "/api"):
         return exc
     return error(exc.code or 500, exc.name.lower().replace(" ", "_"), exc.description or exc.name)
 

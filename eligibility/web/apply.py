@@ -66,7 +66,8 @@ def _number_fields(options: list[dict], profile: Profile | None) -> list[dict]:
     for kind, index in sorted({o["item"] for o in options if o["item"] is not None}):
         field = NUMBER_FIELDS[kind].format(index)
         if kind == "project":
-            project = profile.projects[index] if profile and profile.projects and index < len(profile.projects) else None
+            known = profile.projects if profile and profile.projects else []
+            project = known[index] if index < len(known) else None
             if project is None:
                 continue
             label = (f"“{project.name}”({vocab['project_kinds'].get(project.kind, {}).get('label', project.kind)},"
@@ -95,7 +96,8 @@ def claim_section(context, result: EvaluationResult, document) -> Markup:
                      payee_name=values.get("payee_name", profile.name if profile else ""),
                      payee_bank=values.get("payee_bank", ""), payee_account=values.get("payee_account", ""))
     options = claimable(result)
-    return Markup(render_template("apply/_claims.html", form=form, options=options,
+    # render_template's output is the autoescaped template: HTML already.
+    return Markup(render_template("apply/_claims.html", form=form, options=options,  # noqa: S704
                                   numbers=_number_fields(options, profile), error=g.get("apply_error"),
                                   field_errors=g.get("apply_field_errors", {}),
                                   chosen=g.get("apply_chosen", set()), format_wan=format_wan))

@@ -11,8 +11,8 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from ..casework import sessions, throttle
-from ..casework.models import User
 from ..casework.db import transaction
+from ..casework.models import User
 from ..casework.service import audit
 from ..casework.users import check_login, dummy_hash
 from . import ratelimit

@@ -8,8 +8,7 @@ import tempfile
 from datetime import date
 from urllib.parse import quote
 
-from flask import (Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request,
-                   url_for)
+from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -264,8 +263,10 @@ def decide(claim_id: int):
     except service.CaseworkError as exc:
         _attach(form, exc)
         return _refused(app_id, exc, {claim_id: form})
-    if session().get(Claim, claim_id).status == "awaiting_second":
-        flash(f"已批准 {format_wan(decision.amount_yuan)},超过{format_yuan(_four_eyes_limit())},待另一位管理员复核后记入台账")
+    decided = session().get(Claim, claim_id)
+    if decided is not None and decided.status == "awaiting_second":
+        flash(f"已批准 {format_wan(decision.amount_yuan or 0)},超过{format_yuan(_four_eyes_limit())},"
+              "待另一位管理员复核后记入台账")
     else:
         flash("已记录决定")
     return redirect(url_for(".application", application_id=app_id, _anchor=f"claim-{claim_id}"), 303)
@@ -306,7 +307,8 @@ def reevaluate(application_id: int):
         return _refused(app_id, service.CaseworkError("页面已过期,请刷新后重试"))
     try:
         with db.transaction(session()):
-            changes = service.reevaluate(session(), engine(), current_user.user, session().get(Application, app_id))
+            changes = service.reevaluate(session(), engine(), current_user.user,
+                                         _visible(session().get(Application, app_id)))
     except service.CaseworkError as exc:
         return _refused(app_id, exc)
     flash(f"已按现行规则重新测算:{len(changes)} 项结果有变化" if changes else "已按现行规则重新测算:结果没有变化")
@@ -330,7 +332,8 @@ def _export(kind: str):
     if _scope() == NO_CITY:
         abort(403)
     rows = export.disbursements(session(), start, end, city=_scope())
-    scope_name = division_name(_scope()) if _scope() else "全部城市"
+    scope = _scope()
+    scope_name = division_name(scope) if scope else "全部城市"
     target = tempfile.TemporaryFile()
     try:
         if kind == "xlsx":

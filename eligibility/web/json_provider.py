@@ -1,10 +1,10 @@
 """Flask's JSON through orjson: what `jsonify`, `request.get_json` and `tojson` use, several times faster."""
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from flask import Response
+from flask import Flask, Response
 from flask.json.provider import DefaultJSONProvider
 
 # Dates and dataclasses go to Flask's own `default`, so they come out as Flask's default provider writes them.
@@ -65,4 +65,5 @@ class OrjsonProvider(DefaultJSONProvider):
         obj = self._prepare_response_obj(args, kwargs)
         pretty = (self.compact is None and self._app.debug) or self.compact is False
         body = self._encode(obj, {"indent": 2} if pretty else {"separators": (",", ":")})
-        return self._app.response_class(body + b"\n", mimetype=self.mimetype)
+        app = cast(Flask, self._app)  # the provider of a Flask app, not of the sans-IO base
+        return app.response_class(body + b"\n", mimetype=self.mimetype)

@@ -10,8 +10,18 @@ from ..compiler import AnyOf
 from ..engine import document_context
 from ..facts import FACTS
 from ..money import format_yuan
-from ..policy_text import (LeftOut, annotate, anchor, excluded, left_out_in_header, read_text, reason_in_chinese,
-                           rules_named, scenarios, segments)
+from ..policy_text import (
+    LeftOut,
+    anchor,
+    annotate,
+    excluded,
+    left_out_in_header,
+    read_text,
+    reason_in_chinese,
+    rules_named,
+    scenarios,
+    segments,
+)
 from ..result import STATUS_MEANINGS
 from ..rulebook import Document, Rule
 from ..vocabulary import city_of, division_name
@@ -76,12 +86,14 @@ def award_words(rule: Rule) -> str:
     award = rule.award
     once = "一次性" if award.one_off else ""
     if award.kind == "fixed":
-        return f"{once}{format_yuan(award.amount_yuan)}{award.support}"
+        return f"{once}{format_yuan(award.amount_yuan or 0)}{award.support}"
     if award.kind == "non_quantified":
         return f"不定额:{award.support}"
-    base = FACTS[award.base_fact].label
-    share = f"{(award.ratio * 100).normalize():f}%" if award.ratio != Decimal(1) else "等额"
-    words = f"{once}按{base}的{share}给予{award.support}" if share != "等额" else f"{once}按{base}等额给予{award.support}"
+    base = FACTS[award.base_fact or ""].label  # ratio and match awards name their base fact (rulebook)
+    ratio = Decimal(award.ratio or 0)
+    share = f"{(ratio * 100).normalize():f}%" if ratio != Decimal(1) else "等额"
+    how = f"的{share}" if share != "等额" else "等额"
+    words = f"{once}按{base}{how}给予{award.support}"
     return words + (f",最高{format_yuan(award.cap_yuan)}" if award.cap_yuan is not None else "")
 
 
@@ -158,7 +170,7 @@ def document(doc_id: str):
             "rules": [_rule_view(by_id[rule_id], titles, names) for rule_id in entry.rule_ids],
             "left_out": [_left_out_view(key, passage, names) for key, passage in entry.left_out],
         })
-    numbers = {}
+    numbers: dict = {}
     for entry in shown:
         for item in entry["rules"]:
             numbers[item["rule"].id] = len(numbers) + 1

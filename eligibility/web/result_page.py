@@ -6,7 +6,8 @@ ACTIONABLE = ("eligible", "may_apply")
 # The sections of the result page in reading order: id, heading, and what the section means in plain words.
 SECTIONS = {
     "money": ("可申请的资金", "满足条文规定的全部条件,可按所列金额申请。"),
-    "other": ("可获得的其他支持(不定额)", "满足条件,条文给予的是资金以外的支持或未规定金额的支持,具体方式和额度由责任单位确定。"),
+    "other": ("可获得的其他支持(不定额)",
+              "满足条件,条文给予的是资金以外的支持或未规定金额的支持,具体方式和额度由责任单位确定。"),
     "may_apply": ("可申报、需评审的措施", "属于条文所指的对象,可以申报;是否给予、给予多少由主管部门评审或择优决定。"),
     "elsewhere": ("需向其他机关办理的支持", "这些支持(如税收优惠)不由工业和信息化主管部门受理,请按所列机关办理。"),
     "undetermined": ("待确定的措施", "还缺少判断所需的信息;补充各项“还缺”的信息后重新测算,即可确定。"),

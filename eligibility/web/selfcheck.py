@@ -4,19 +4,20 @@ Nothing is stored: the profile lives in the page and in the JSON file the enterp
 """
 import json
 from datetime import date
+from decimal import Decimal
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from pydantic import BaseModel, ConfigDict, ValidationError
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
-from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
+from ..errors import chinese_errors
 from ..facts import FACTS, year_ended
 from ..money import WAN, AmountError, format_wan, format_yuan, parse_amount, read_amount
+from ..profile import Profile
 from ..profile_summary import IMPLAUSIBLE_YUAN, entered_facts
 from ..result import STATUS_LABELS, STATUS_MEANINGS
-from ..profile import Profile
 from ..vocabulary import city_of, divisions, vocabulary
 from . import engine, result_page
 from .forms import AMOUNT_FIELDS, DocumentForm, RerunForm, SelfCheckForm, UploadForm
@@ -50,7 +51,7 @@ def _leaves(nodes):
 def question_rules() -> dict[str, dict[str, list[str]]]:
     """For each profile question, the titles of the rules (by city code) whose conditions need its answer."""
     eng = engine()
-    cached = getattr(eng, "_selfcheck_questions", None)
+    cached = current_app.extensions.get("selfcheck_questions")
     if cached is not None:
         return cached
     found: dict[str, dict[str, list[str]]] = {}
@@ -65,7 +66,7 @@ def question_rules() -> dict[str, dict[str, list[str]]]:
                 titles = found.setdefault(key, {}).setdefault(city, [])
                 if rule.rule.title not in titles:
                     titles.append(rule.rule.title)
-    eng._selfcheck_questions = found
+    current_app.extensions["selfcheck_questions"] = found
     return found
 
 
@@ -91,7 +92,7 @@ def amount_readback(text: str | None) -> dict | None:
         return None
     warning = None
     if abs(yuan) >= IMPLAUSIBLE_YUAN:
-        value, multiplier = read_amount(text)
+        value, multiplier = read_amount(text) or (Decimal(0), 0)  # read already: parse_amount gave a number
         warning = "金额异常大,请核对单位:本栏按万元填写"
         if multiplier == WAN and value == value.to_integral_value():
             warning += f";如果 {int(value)} 是按元计的金额,应填 {format_wan(int(value)).removesuffix('万元')}"
@@ -239,7 +240,8 @@ def _wan_text(yuan: int | None) -> str:
 def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
     """The form's fields for a profile, amounts in 万元."""
     yes_no = {True: "yes", False: "no", None: ""}
-    items = [("name", profile.name), ("credit_code", profile.credit_code), ("division_code", profile.division_code),
+    items: list[tuple[str, str]] = [
+             ("name", profile.name), ("credit_code", profile.credit_code), ("division_code", profile.division_code),
              ("entity_kind", profile.entity_kind), ("strategic_emerging", yes_no[profile.strategic_emerging]),
              ("industry_code", profile.industry_code or ""), ("scale", profile.scale or ""),
              ("ownership", profile.ownership or ""), ("controlled_by", profile.controlled_by or ""),
@@ -260,11 +262,12 @@ def profile_formdata(profile: Profile, as_of: date | None) -> MultiDict:
                   (f"recognitions-{i}-renewal_of", item.renewal_of or "")]
     if profile.projects is not None:
         items.append(("project_state", "yes"))
-    for i, item in enumerate(profile.projects or []):
-        items += [(f"projects-{i}-name", item.name), (f"projects-{i}-kind", item.kind),
-                  (f"projects-{i}-approved_on", item.approved_on.isoformat()),
-                  (f"projects-{i}-approval_number", item.approval_number or "")]
-        items += [(f"projects-{i}-{field}", _wan_text(getattr(item, key))) for key, field in _PROFILE_TO_FORM.items()]
+    for i, project in enumerate(profile.projects or []):
+        items += [(f"projects-{i}-name", project.name), (f"projects-{i}-kind", project.kind),
+                  (f"projects-{i}-approved_on", project.approved_on.isoformat()),
+                  (f"projects-{i}-approval_number", project.approval_number or "")]
+        items += [(f"projects-{i}-{field}", _wan_text(getattr(project, key)))
+                  for key, field in _PROFILE_TO_FORM.items()]
     return MultiDict(items)
 
 
@@ -334,14 +337,14 @@ def error_summary(form: SelfCheckForm, form_errors=()) -> list[dict]:
             for position, row in enumerate(field, start=1):
                 for sub in row.form:
                     for message in sub.errors or []:
-                        found.append({"id": sub.id, "label": f"{ROW_LABELS[field.name]}第{position}行 · {sub.label.text}",
-                                      "message": message})
+                        row_label = f"{ROW_LABELS[field.name]}第{position}行 · {sub.label.text}"
+                        found.append({"id": sub.id, "label": row_label, "message": message})
             continue
         if field.type in ("CSRFTokenField", "HiddenField"):
             continue
         target = f"{field.id}-0" if field.name == "sector_tags" else field.id
         for message in field.errors or []:
-            label = None if message.startswith(field.label.text) else field.label.text
+            label: str | None = None if message.startswith(field.label.text) else field.label.text
             found.append({"id": target, "label": label, "message": message})
     found += [{"id": None, "label": None, "message": message} for message in form_errors]
     return found

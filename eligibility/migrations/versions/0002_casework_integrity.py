@@ -116,7 +116,7 @@ def _compact(result: dict, claimed: list[tuple]) -> dict:
     if result.get("format") == 2:
         return result
     found = _outcomes(result)
-    compact = {"format": 2, "rules": {}, "items": {}}
+    compact: dict = {"format": 2, "rules": {}, "items": {}}
     for rule_id, index in claimed:
         o = found.get(rule_id)
         if o is None:
@@ -158,9 +158,9 @@ def _backfill() -> None:
         profiles[app_id] = profile or {}
         bind.execute(applications.update().where(applications.c.id == app_id)
                      .values(division_code=(profile or {}).get("division_code")))
-    first_results = {}
-    for det_id, app_id, result in bind.execute(sa.select(determinations.c.id, determinations.c.application_id,
-                                                         determinations.c.result).order_by(determinations.c.id)).all():
+    first_results: dict = {}
+    for app_id, result in bind.execute(sa.select(determinations.c.application_id, determinations.c.result)
+                                       .order_by(determinations.c.id)).all():
         first_results.setdefault(app_id, result or {})
     claimed: dict[int, list[tuple]] = {}
     for claim_id, app_id, rule_id, key in bind.execute(sa.select(claims.c.id, claims.c.application_id,
@@ -168,7 +168,7 @@ def _backfill() -> None:
         profile, result = profiles.get(app_id, {}), first_results.get(app_id, {})
         index = _project_index(profile, key)
         claimed.setdefault(app_id, []).append((rule_id, index))
-        values = {}
+        values: dict = {}
         outcome = _outcomes(result).get(rule_id) if result.get("format") != 2 else None
         if outcome:
             citation = outcome.get("citation") or {}
