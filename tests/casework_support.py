@@ -13,6 +13,8 @@ from eligibility.casework.users import create_user
 from eligibility.profile import Profile
 
 AS_OF = date(2020, 12, 31)
+# Every document has ended by now: applications are evaluated as of the end of Xuchang's period, with a reason.
+AS_OF_REASON = "申报2020年度奖励,按政策到期日测算"
 CREDIT_CODE = "91350100M000100Y43"
 PROFILE = {
     "name": "许昌某电气公司", "credit_code": CREDIT_CODE, "division_code": "411003",
@@ -91,7 +93,7 @@ def admins(session):
 def submit(session, engine, claims=(SALES, FACTORY), key=None, profile=PROFILE, payee=PAYEE):
     with db.transaction(session):
         return service.submit(session, engine, Profile.model_validate(profile), AS_OF, list(claims),
-                              key or uuid.uuid4().hex, payee)
+                              key or uuid.uuid4().hex, payee, AS_OF_REASON)
 
 
 def verify_all(session, user, claim):

@@ -45,6 +45,9 @@ class Application(Base):
     payee_name: Mapped[str | None] = mapped_column(String(200))
     payee_bank: Mapped[str | None] = mapped_column(String(100))
     payee_account: Mapped[str | None] = mapped_column(String(32))
+    # Why the application is evaluated as of a day other than its submission day (the enterprise's words); None
+    # when it is evaluated as of the submission day.
+    as_of_reason: Mapped[str | None] = mapped_column(Text)
 
     enterprise: Mapped[Enterprise] = relationship(back_populates="applications")
     determinations: Mapped[list["Determination"]] = relationship(

@@ -37,6 +37,8 @@ QUANTIFIED = ("fixed", "ratio", "match")
 FOUR_EYES_LIMIT_YUAN = 500_000
 # A real application claims a handful of awards; each claim stores its frozen outcome.
 MAX_CLAIMS = 50
+MAX_AS_OF_REASON = 500
+MAX_EVIDENCE_NOTE = 500
 MAX_ID = 2**63 - 1
 
 
@@ -152,14 +154,36 @@ def _claims_from(result: EvaluationResult, requests: list[ClaimRequest], profile
     return claims
 
 
+def evaluation_date(as_of: date | None, reason: str | None) -> tuple[date, str | None]:
+    """The date an application is evaluated as of, and the reason kept with it: the submission day (the bureau's
+    today) needs none; an earlier day needs the enterprise's reason; a later day is refused."""
+    today = clock.today()
+    as_of = as_of or today
+    if as_of > today:
+        raise CaseworkError(f"测算日期{as_of.isoformat()}晚于今天({today.isoformat()}),不能按将来的日期申请;"
+                            "请按今天重新测算后再申请", "as_of")
+    if as_of == today:
+        return as_of, None
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise CaseworkError(f"本结果按{as_of.isoformat()}测算,不是提交当天({today.isoformat()}):请说明按该日期"
+                            "测算的理由,或按今天重新测算后再申请", "as_of_reason")
+    if len(reason) > MAX_AS_OF_REASON:
+        raise CaseworkError(f"测算日期的理由最多{MAX_AS_OF_REASON}字", "as_of_reason")
+    return as_of, reason
+
+
 def submit(session: Session, engine: Engine, profile: Profile, as_of: date | None,
-           requests: list[ClaimRequest], submission_key: str, payee: Payee) -> Application:
-    """File an application; the same submission key returns the application it already created."""
+           requests: list[ClaimRequest], submission_key: str, payee: Payee,
+           as_of_reason: str | None = None) -> Application:
+    """File an application, evaluated as of the submission day or, with a reason, an earlier day (see
+    `evaluation_date`); the same submission key returns the application it already created."""
     existing = session.scalar(select(Application).where(Application.submission_key == submission_key))
     if existing is not None:
         return existing
+    as_of, as_of_reason = evaluation_date(as_of, as_of_reason)
     filed = profile.model_dump(mode="json")
-    if "\x00" in json.dumps(filed, ensure_ascii=False) + payee.name + payee.bank:
+    if "\x00" in json.dumps(filed, ensure_ascii=False) + payee.name + payee.bank + (as_of_reason or ""):
         # PostgreSQL cannot store NUL in text (SQLite can): refused alike on both, with a message, not a 500.
         raise CaseworkError("填报内容含有空字符(NUL),请删除后再提交")
     result = engine.evaluate(profile, as_of)
@@ -174,7 +198,7 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
         reference=f"PENDING-{secrets.token_hex(8)}", access_token=secrets.token_urlsafe(32),
         submission_key=submission_key, city_code=city_of(profile.division_code),
         division_code=profile.division_code, payee_name=payee.name, payee_bank=payee.bank,
-        payee_account=payee.account, profile=filed, claims=claims,
+        payee_account=payee.account, as_of_reason=as_of_reason, profile=filed, claims=claims,
         determinations=[Determination(kind="submitted", ruleset_version=result.ruleset_version, as_of=result.as_of,
                                       result=stored)])
     try:
@@ -191,7 +215,8 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
     # The reference needs the id, so it is set after the insert, in the same transaction: a crash leaves neither.
     application.reference = f"SQ{clock.today():%Y%m%d}{application.id:06d}"
     audit(session, f"企业:{profile.credit_code}", "submitted", "application", application.id, application.id,
-          after={"reference": application.reference, "claims": [c.rule_id for c in claims]})
+          after={"reference": application.reference, "claims": [c.rule_id for c in claims],
+                 "as_of": as_of.isoformat(), **({"as_of_reason": as_of_reason} if as_of_reason else {})})
     return application
 
 
@@ -280,7 +305,36 @@ def mark_evidence(session: Session, user: User, item_id: int, status: str, note:
     return item
 
 
-def _application_status(application: Application) -> str:
+def mark_checklist(session: Session, user: User, claim_id: int,
+                   marks: dict[int, tuple[str, str]]) -> list[EvidenceItem]:
+    """Record a claim's whole evidence checklist at once (item id → status and note); the items that changed are
+    audited, one entry each, and returned."""
+    claim = _locked_claim(session, claim_id)
+    if claim.status in SETTLED:
+        raise CaseworkError("该奖励已批准或正待复核,材料核验结果不能再改")
+    items = {item.id: item for item in claim.evidence}
+    for item_id, (status, note) in marks.items():
+        if item_id not in items:
+            raise CaseworkError("没有这项材料")
+        if status not in EVIDENCE_STATUSES:
+            raise CaseworkError(f"“{items[item_id].label}”的核验结果应为已核验、不合格或缺失")
+        if len(note) > MAX_EVIDENCE_NOTE:
+            raise CaseworkError(f"“{items[item_id].label}”的备注最多{MAX_EVIDENCE_NOTE}字")
+    changed = []
+    for item_id, (status, note) in marks.items():
+        item, note = items[item_id], note.strip()
+        if (item.status, item.note) == (status, note):
+            continue
+        before = {"status": item.status, "note": item.note}
+        item.status, item.note, item.updated_by, item.updated_at = status, note, user.id, utcnow()
+        audit(session, user.username, "evidence_marked", "evidence_item", item.id, claim.application_id,
+              before, {"status": status, "note": note})
+        changed.append(item)
+    return changed
+
+
+def application_status(application: Application) -> str:
+    """An application's status as its claims make it: 需补充材料 first, 已办结 when every claim is decided."""
     statuses = {claim.status for claim in application.claims}
     if "more_info" in statuses:
         return "more_info"
@@ -296,7 +350,7 @@ def _record(session: Session, user: User, claim: Claim, decision: Decision, stat
     claim.decisions.append(decision)
     application = claim.application
     previous_status = application.status
-    application.status = _application_status(application)
+    application.status = application_status(application)
     session.flush()
     audit(session, user.username, "decided" if decision.outcome != "confirm" else "confirmed", "claim", claim.id,
           application.id, before, {"status": claim.status, **audit_after})

@@ -42,6 +42,13 @@ DEFAULTS = {
     # self-check file (it carries its result); url-encoded forms get the same part limit as multipart ones.
     "MAX_CONTENT_LENGTH": MiB,
     "MAX_UPLOAD_LENGTH": 4 * MiB,
+    # Materials an enterprise hands in for its claims: each file at most 10 MiB, one submission at most 25 MiB (its
+    # form fields included); kept in ATTACHMENTS_DIR (default: the instance folder's attachments/).
+    "MAX_ATTACHMENT_LENGTH": 10 * MiB,
+    "MAX_ATTACHMENTS_REQUEST_LENGTH": 25 * MiB,
+    "ATTACHMENTS_DIR": None,
+    # A self-check result is held this many seconds for the browser that made it (its page is a GET).
+    "HELD_CHECK_TTL": 2 * 3600,
     "MAX_FORM_MEMORY_SIZE": MiB,
     "MAX_FORM_PARTS": 3000,
     "MAX_JSON_DEPTH": 20,

@@ -6,8 +6,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .errors import problem, wants_json
 from .json_provider import OrjsonProvider
 
-# Loading a saved self-check file: it carries its result, so it may be larger than any form or API request.
-UPLOAD_ENDPOINTS = {"selfcheck.load"}
+# Endpoints that take files, and the config key of their body limit: loading a saved self-check file (it carries
+# its result, so it may be larger than any form or API request), the materials handed in for a claim.
+UPLOAD_ENDPOINTS = {"selfcheck.load": "MAX_UPLOAD_LENGTH", "apply.upload": "MAX_ATTACHMENTS_REQUEST_LENGTH",
+                    "apply.answer": "MAX_ATTACHMENTS_REQUEST_LENGTH"}
 
 
 class DepthError(ValueError):
@@ -48,7 +50,7 @@ def _bound_request():
     """Before anything reads the body: its size, the number of form fields, the depth of JSON."""
     config = current_app.config
     if request.endpoint in UPLOAD_ENDPOINTS:
-        request.max_content_length = config["MAX_UPLOAD_LENGTH"]
+        request.max_content_length = config[UPLOAD_ENDPOINTS[request.endpoint]]
     if request.method not in ("POST", "PUT", "PATCH"):
         return None
     if request.content_length is None and request.max_content_length is not None:
@@ -68,7 +70,7 @@ def _bound_request():
     return None
 
 
-def _too_large(_exc: RequestEntityTooLarge):
+def too_large(_exc: RequestEntityTooLarge):
     limit = request.max_content_length or current_app.config["MAX_CONTENT_LENGTH"]
     size = f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
     message = f"提交的内容过大(上限 {size})。" + ("" if wants_json() else "请精简后再试,或分次提交。")
@@ -81,4 +83,4 @@ def init_app(app: Flask) -> None:
     # Templates' |tojson reads the provider the Jinja environment was made with: point it at this one too.
     app.jinja_env.policies["json.dumps_function"] = app.json.dumps
     app.before_request(_bound_request)
-    app.register_error_handler(RequestEntityTooLarge, _too_large)
+    app.register_error_handler(RequestEntityTooLarge, too_large)

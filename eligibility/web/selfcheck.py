@@ -1,16 +1,22 @@
-"""The enterprise self-check (自查) in the browser: the form at /, the result from the same POST, JSON save/load.
+"""The enterprise self-check (自查) in the browser: the form at /, the result at /result/<token>, JSON save/load.
 
-Nothing is stored: the profile lives in the page and in the JSON file the enterprise downloads.
+Post-redirect-get: a submitted form is evaluated, its profile and date are held on the server for a short while
+(casework/held_checks.py) under a random token that only this browser's signed session lists, and the browser is
+sent to the result page, a GET, so Back and reload work. Nothing else is kept; the JSON file the enterprise
+downloads is its own record.
 """
 import json
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, g, redirect, render_template, request, url_for
+from flask import session as cookie
 from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import MultiDict
 
 from .. import clock
+from ..casework import db, held_checks
+from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
 from ..errors import chinese_errors
 from ..facts import FACTS, year_ended
@@ -20,6 +26,7 @@ from ..profile_summary import IMPLAUSIBLE_YUAN, entered_facts
 from ..result import STATUS_LABELS, STATUS_MEANINGS
 from ..vocabulary import city_of, divisions, vocabulary
 from . import engine, result_page
+from .database import session as database_session
 from .forms import AMOUNT_FIELDS, DocumentForm, RerunForm, SelfCheckForm, UploadForm
 
 bp = Blueprint("selfcheck", __name__, url_prefix="")
@@ -306,7 +313,7 @@ def render_form(form: SelfCheckForm, status: int = 200, message: str | None = No
         "form": form, "upload": UploadForm(), "questions": question_rules(), "cities": _cities(),
         "city": city, "message": message, "form_errors": list(form_errors), "vocab": vocabulary(),
         "row_templates": _row_templates(), "open_years": _open_years(form), "readback": amount_readback,
-        "implausible_yuan": IMPLAUSIBLE_YUAN,
+        "implausible_yuan": IMPLAUSIBLE_YUAN, "held_hours": held_hours(),
     }
     if result is not None:
         document = DocumentForm(formdata=None, document=json.dumps(
@@ -379,7 +386,8 @@ def form_page():
 
 @bp.post("/")
 def submit():
-    """Evaluate the form; re-render it with messages beside the fields when an answer is wrong."""
+    """Evaluate the form and show the result by its own address; re-render the form with messages beside the
+    fields when an answer is wrong."""
     formdata, edited = _edited_formdata(request.form)
     form = SelfCheckForm(formdata=formdata)
     if not form.validate():  # CSRF and the select choices; the profile itself is validated by pydantic below
@@ -389,13 +397,12 @@ def submit():
     profile, as_of, form_errors = read_form(form)
     if profile is None:
         return render_form(form, 422, None, form_errors)
-    result = engine().evaluate(profile, as_of)
-    return render_form(form, result=result, profile=profile, as_of=as_of)
+    return show_result(profile, as_of)
 
 
 @bp.post("/selfcheck/rerun")
 def rerun():
-    """The same profile evaluated again on another date: an ended document's last day in force."""
+    """The same profile evaluated again on another date: an ended document's last day in force, or today."""
     carrier = RerunForm()
     if not carrier.validate():
         return render_form(SelfCheckForm(formdata=None), 400, "页面已过期,请重新提交")
@@ -406,10 +413,74 @@ def rerun():
         as_of = date.fromisoformat((carrier.as_of.data or "").strip())
     except ValueError:
         return render_form(SelfCheckForm(formdata=None), 400, "测算日期格式应为YYYY-MM-DD")
-    result = engine().evaluate(saved.profile, as_of)
-    form = SelfCheckForm(formdata=profile_formdata(saved.profile, as_of))
-    return render_form(form, message=f"已按{as_of.year}年{as_of.month}月{as_of.day}日重新测算,填报内容不变。",
-                       result=result, profile=saved.profile, as_of=as_of)
+    return show_result(saved.profile, as_of,
+                       f"已按{as_of.year}年{as_of.month}月{as_of.day}日重新测算,填报内容不变。")
+
+
+# --- the result by its own address (post-redirect-get) -------------------------------------------------------------
+
+HELD = "held_checks"  # the session's list of result tokens this browser may open, newest last
+MAX_HELD = 5
+
+
+def held_ttl() -> timedelta:
+    """How long a result is held (config HELD_CHECK_TTL, seconds)."""
+    return timedelta(seconds=int(current_app.config["HELD_CHECK_TTL"]))
+
+
+def hold(profile: Profile, as_of: date, message: str | None = None, draft: dict | None = None) -> str | None:
+    """Hold a result for this browser and list its token in the browser's session; None when storage fails."""
+    tokens = [t for t in cookie.get(HELD, []) if isinstance(t, str)][-MAX_HELD:]
+    keep, drop = tokens[-(MAX_HELD - 1):], tokens[:-(MAX_HELD - 1)]
+    document = {"profile": profile.model_dump(mode="json"), "as_of": as_of.isoformat()}
+    db_session = database_session()
+    try:
+        with db.transaction(db_session):
+            held = held_checks.hold(db_session, document, message, held_ttl(), drop)
+            if draft is not None:
+                held.apply_draft = draft
+    except SQLAlchemyError:
+        current_app.logger.warning("self-check result not held: storage unavailable", exc_info=True)
+        return None
+    cookie[HELD] = [*keep, held.token]
+    return held.token
+
+
+def show_result(profile: Profile, as_of: date, message: str | None = None):
+    """Redirect to the held result; when storage is unavailable, render it in this response instead."""
+    token = hold(profile, as_of, message)
+    if token is not None:
+        return redirect(url_for("selfcheck.result", token=token), 303)
+    result = engine().evaluate(profile, as_of)
+    form = SelfCheckForm(formdata=profile_formdata(profile, as_of))
+    return render_form(form, message=message, result=result, profile=profile, as_of=as_of)
+
+
+def held_hours() -> str:
+    """How long a result is held, in words for the page (2 小时, 30 分钟)."""
+    seconds = int(held_ttl().total_seconds())
+    return f"{seconds // 3600} 小时" if seconds % 3600 == 0 else f"{max(1, seconds // 60)} 分钟"
+
+
+def mine(token: str) -> bool:
+    """Whether this browser made the held result."""
+    return token in cookie.get(HELD, [])
+
+
+@bp.get("/result/<token>")
+def result(token: str):
+    """A held self-check result, for the browser that made it while it is held."""
+    held = held_checks.find(database_session(), token) if mine(token) else None
+    if held is None:
+        return render_template("selfcheck/expired.html", held_hours=held_hours()), 404
+    saved = SavedCheck.model_validate(held.document)
+    g.held = held
+    outcome = engine().evaluate(saved.profile, saved.as_of)
+    form = SelfCheckForm(formdata=profile_formdata(saved.profile, saved.as_of))
+    response = current_app.make_response(render_form(form, message=held.message, result=outcome,
+                                                     profile=saved.profile, as_of=saved.as_of))
+    response.headers["Cache-Control"] = "no-store"  # one enterprise's figures: never kept by a browser or proxy
+    return response
 
 
 def parse_saved(text: str) -> tuple[SavedCheck | None, str | None]:
