@@ -150,7 +150,8 @@ class Batch:
     `committed()` said the transaction that recorded them has committed."""
 
     def __init__(self, folder: Path, max_bytes: int = MAX_FILE_BYTES):
-        self.folder, self.max_bytes, self.files, self._kept = Path(folder), max_bytes, [], False
+        self.folder, self.max_bytes, self._kept = Path(folder), max_bytes, False
+        self.files: list[Staged] = []
 
     def __enter__(self) -> "Batch":
         return self
@@ -231,9 +232,8 @@ def _check_room(session: Session, application: Application, claim: Claim, batch:
     for staged in batch.files:
         if staged.item_id is not None and staged.item_id not in items:
             raise UploadError("没有这项材料")
-        same_item = [a for a in existing if a.claim_id == claim.id and a.evidence_item_id == staged.item_id]
-        same_item += [f for f in batch.files if f.item_id == staged.item_id]
-        if len(same_item) > MAX_FILES_PER_ITEM:
+        kept = sum(a.claim_id == claim.id and a.evidence_item_id == staged.item_id for a in existing)
+        if kept + sum(f.item_id == staged.item_id for f in batch.files) > MAX_FILES_PER_ITEM:
             label = items[staged.item_id].label if staged.item_id is not None else "其他补充材料"
             raise UploadError(f"“{label}”最多上传{MAX_FILES_PER_ITEM}个文件")
         if staged.item_id is not None and items[staged.item_id].status == "verified":
@@ -242,7 +242,7 @@ def _check_room(session: Session, application: Application, claim: Claim, batch:
 
 def _add_files(session: Session, batch: Batch, application: Application, claim: Claim, actor: str,
                answer: ClaimAnswer | None = None) -> list[Attachment]:
-    labels = {item.id: item.label for item in claim.evidence}
+    labels: dict[int | None, str] = {item.id: item.label for item in claim.evidence}
     added = []
     for staged in batch.files:
         stored = batch.place(staged)

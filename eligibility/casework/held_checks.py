@@ -6,6 +6,7 @@ next hold. Each call runs inside the caller's `db.transaction(session)`.
 """
 import secrets
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import JSON, DateTime, String, Text, delete
@@ -38,7 +39,7 @@ def _aware(moment: datetime) -> datetime:
 
 
 def hold(session: Session, document: dict, message: str | None = None, ttl: timedelta = DEFAULT_TTL,
-         replacing: list[str] = ()) -> HeldCheck:
+         replacing: Sequence[str] = ()) -> HeldCheck:
     """Hold a result's document ({profile, as_of}); expired rows and those the browser no longer lists go."""
     now = utcnow()
     session.execute(delete(HeldCheck).where(HeldCheck.expires_at < now))

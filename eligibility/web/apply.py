@@ -10,8 +10,19 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from flask import (Blueprint, abort, current_app, flash, g, get_flashed_messages, redirect, render_template,
-                   request, send_file, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_wtf import FlaskForm
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -99,10 +110,12 @@ def _item_key(item: tuple[str, int] | None, profile: Profile | None) -> str | No
         return identity.ledger_key()
     kind, index = item
     try:
+        if profile is None:
+            return None
         if kind == "project":
-            project = profile.projects[index]
+            project = (profile.projects or [])[index]
             return identity.ledger_key(project.kind, project.approval_number)
-        held = profile.recognitions[index]
+        held = (profile.recognitions or [])[index]
         return identity.title_ledger_key(held.kind, held.level, held.document_number)
     except (identity.IdentityError, IndexError, TypeError, AttributeError):
         return None
@@ -199,7 +212,8 @@ def claim_section(context, result: EvaluationResult, document) -> Markup:
     options = claimable(result)
     warn(options, profile)
     today = clock.today()
-    return Markup(render_template(
+    # render_template's output is the autoescaped template: HTML already.
+    return Markup(render_template(  # noqa: S704
         "apply/_claims.html", form=form, options=options, numbers=_number_fields(options, profile),
         error=g.get("apply_error") or draft.get("error"),
         field_errors=g.get("apply_field_errors") or draft.get("field_errors", {}),
@@ -226,9 +240,9 @@ def _back_to_result(saved, message: str, field_errors: dict | None = None):
             kept = held_checks.keep_draft(session(), token, draft) if mine(token) else None
     except SQLAlchemyError:
         kept = None
-    token = kept.token if kept is not None else hold(saved.profile, saved.as_of or clock.today(), draft=draft)
-    if token is not None:
-        return redirect(url_for("selfcheck.result", token=token, _anchor="apply"), 303)
+    held_token = kept.token if kept is not None else hold(saved.profile, saved.as_of or clock.today(), draft=draft)
+    if held_token is not None:
+        return redirect(url_for("selfcheck.result", token=held_token, _anchor="apply"), 303)
     result = engine().evaluate(saved.profile, saved.as_of)
     g.apply_error, g.apply_field_errors = message, field_errors or {}
     g.apply_chosen, g.apply_values = set(draft["chosen"]), draft["values"]
@@ -365,8 +379,9 @@ def _files_by_claim(application: Application) -> dict[int, dict]:
 def render_status(application: Application, status: int = 200, errors: dict | None = None,
                   answers_typed: dict | None = None):
     """The application page; `errors` by claim id show in that claim's card, with the typed answer kept."""
-    messages = get_flashed_messages(with_categories=True)
+    messages: list[tuple[str, str]] = get_flashed_messages(with_categories=True)  # type: ignore[assignment]
     approved = [c for c in application.claims if c.status == "approved" and c.ledger_entry is not None]
+    approved_total: int = sum(c.ledger_entry.amount_yuan or 0 for c in approved if c.ledger_entry is not None)
     return render_template(
         "apply/status.html", application=application, format_wan=format_wan, mask_account=mask_account,
         link=url_for("apply.status", token=application.access_token, _external=True),
@@ -376,7 +391,7 @@ def render_status(application: Application, status: int = 200, errors: dict | No
         evidence_statuses=EVIDENCE_STATUSES, open_statuses=attachments.OPEN, accept=attachments.ACCEPT,
         max_file_mb=int(current_app.config["MAX_ATTACHMENT_LENGTH"]) // 1024 // 1024,
         max_request_mb=int(current_app.config["MAX_ATTACHMENTS_REQUEST_LENGTH"]) // 1024 // 1024,
-        approved_total=sum(c.ledger_entry.amount_yuan or 0 for c in approved), approved=approved,
+        approved_total=approved_total, approved=approved,
         first=application.determinations[0], errors=errors or {}, typed=answers_typed or {},
         top=[m for c, m in messages if not c.startswith("claim:")],
         notices={int(c.split(":")[1]): m for c, m in messages if c.startswith("claim:")}), status

@@ -7,6 +7,7 @@ downloads is its own record.
 """
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request, url_for
 from flask import session as cookie
@@ -16,7 +17,6 @@ from werkzeug.datastructures import MultiDict
 
 from .. import clock
 from ..casework import db, held_checks
-from ..errors import chinese_errors
 from ..compiler import AnyOf, Leaf
 from ..errors import chinese_errors
 from ..facts import FACTS, year_ended
