@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import func, select
 
-from casework_support import AS_OF, PASSWORD, PAYEE, PROFILE, SALES
+from casework_support import AS_OF, AS_OF_REASON, PASSWORD, PAYEE, PROFILE, SALES
 from eligibility.casework import db, service
 from eligibility.casework.models import Application, AuditEntry, Claim, Decision, LedgerEntry, User
 from eligibility.casework.users import create_user
@@ -198,7 +198,8 @@ def submitter(port: int, first: int, count: int, tally: Tally) -> None:
         profile = {**PROFILE, "credit_code": credit_code(n), "name": f"许昌测试企业{n}号", "projects": []}
         form = {"document": json.dumps({"profile": profile, "as_of": "2020-12-31"}, ensure_ascii=False),
                 "submission_key": f"crash-{n}-{uuid.uuid4().hex[:8]}", "claim": [SALES.rule_id],
-                "payee_name": profile["name"], "payee_bank": PAYEE.bank, "payee_account": PAYEE.account}
+                "payee_name": profile["name"], "payee_bank": PAYEE.bank, "payee_account": PAYEE.account,
+                "as_of_basis": "policy_end"}
         while True:
             _retrying(tally, lambda: browser.send("GET", "/"))  # the form page gives the CSRF token
             status, headers, text = _retrying(tally, lambda form=form: browser.send("POST", "/apply", form))
@@ -227,7 +228,7 @@ def prepare(url: str, engine, approvals: int) -> list[int]:
             profile = {**PROFILE, "credit_code": credit_code(n), "name": f"许昌测试企业{n}号", "projects": []}
             with db.transaction(s):
                 app = service.submit(s, engine, Profile.model_validate(profile), AS_OF, [SALES], uuid.uuid4().hex,
-                                     PAYEE.__class__(profile["name"], PAYEE.bank, PAYEE.account))
+                                     PAYEE.__class__(profile["name"], PAYEE.bank, PAYEE.account), AS_OF_REASON)
                 for item in app.claims[0].evidence:
                     service.mark_evidence(s, clerk, item.id, "verified", "原件已核")
             claim_ids.append(app.claims[0].id)
@@ -259,7 +260,7 @@ def violations(url: str, tally: Tally) -> list[str]:
                 found.append(f"half-written application {app.reference}")
             if not app.claims or not app.determinations:
                 found.append(f"application {app.reference} without claims or determination")
-            if app.status != service._application_status(app) and app.status != "submitted":
+            if app.status != service.application_status(app) and app.status != "submitted":
                 found.append(f"application {app.reference} is {app.status} but its claims say otherwise")
         submitted = set(s.scalars(select(AuditEntry.entity_id).where(AuditEntry.action == "submitted")))
         for app_id in s.scalars(select(Application.id)):

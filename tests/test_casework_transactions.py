@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from casework_support import AS_OF, FACTORY, FOUNDATION, PASSWORD, PAYEE, PROFILE, SALES, dump
+from casework_support import AS_OF, AS_OF_REASON, FACTORY, FOUNDATION, PASSWORD, PAYEE, PROFILE, SALES, dump
 from eligibility.casework import db, service
 from eligibility.casework.models import Application, Claim, User
 from eligibility.casework.users import create_user, set_active
@@ -71,9 +71,9 @@ def world(sessions, engine):
         for name in ("boss", "deputy"):
             create_user(s, name, PASSWORD, "admin")
         first = service.submit(s, engine, Profile.model_validate(PROFILE), AS_OF, [SALES, FACTORY],
-                               uuid.uuid4().hex, PAYEE)
+                               uuid.uuid4().hex, PAYEE, AS_OF_REASON)
         second = service.submit(s, engine, Profile.model_validate(PROFILE), AS_OF, [FOUNDATION],
-                                uuid.uuid4().hex, PAYEE)
+                                uuid.uuid4().hex, PAYEE, AS_OF_REASON)
         return {"clerk": clerk.id, "first": first.id, "second": second.id}
 
 
@@ -96,7 +96,7 @@ def test_every_operation_is_all_or_nothing(database_url, sessions, engine, world
     first, second = world["first"], world["second"]
     done = {}
     done["submit"] = inject_everywhere(database_url, sessions, lambda s: service.submit(
-        s, engine, Profile.model_validate(PROFILE), AS_OF, [SALES, FOUNDATION], uuid.uuid4().hex, PAYEE))
+        s, engine, Profile.model_validate(PROFILE), AS_OF, [SALES, FOUNDATION], uuid.uuid4().hex, PAYEE, AS_OF_REASON))
     done["mark evidence"] = inject_everywhere(database_url, sessions, lambda s: verify(s, first, SALES.rule_id))
     done["approve"] = inject_everywhere(database_url, sessions, lambda s: service.decide(
         s, user(s, "clerk"), claim(s, first, SALES.rule_id).id, "approve"))
@@ -125,7 +125,7 @@ def test_four_eyes_confirmation_is_all_or_nothing(database_url, sessions, engine
                       "approval_number": "许工信技改〔2019〕3号"}
         app = service.submit(s, engine, Profile.model_validate({**PROFILE, "projects": [renovation]}), AS_OF,
                              [service.ClaimRequest("xuchang.tech_renovation.key_project_support", 0)],
-                             uuid.uuid4().hex, PAYEE)
+                             uuid.uuid4().hex, PAYEE, AS_OF_REASON)
         app_id = app.id
         verify(s, app_id, "xuchang.tech_renovation.key_project_support")
     rule = "xuchang.tech_renovation.key_project_support"

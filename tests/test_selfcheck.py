@@ -43,16 +43,16 @@ def test_why_text_derives_from_rules(client):
 
 
 def test_questions_no_rule_of_the_city_needs_are_hidden(client):
-    html = client.post("/", data={**XUCHANG, "edit_rows": "1"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "edit_rows": "1"}).get_data(as_text=True)
     assert re.search(r'data-question="strategic_emerging"(?! hidden)', html)
     assert re.search(r'data-question="sales_yuan_by_year"(?! hidden)', html)
     ningbo = {k: v for k, v in XUCHANG.items() if k not in ("strategic_emerging",) and not k.startswith("sales")}
-    html = client.post("/", data={**ningbo, "division_code": "330212", "edit_rows": "1"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**ningbo, "division_code": "330212", "edit_rows": "1"}).get_data(as_text=True)
     assert 'data-question="strategic_emerging" hidden' in html  # no Ningbo rule tests it
 
 
 def test_valid_xuchang_profile_gets_30_wan_with_both_clauses(client):
-    response = client.post("/", data=XUCHANG)
+    response = client.post("/", follow_redirects=True, data=XUCHANG)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "合计 30万元" in html
@@ -63,7 +63,7 @@ def test_valid_xuchang_profile_gets_30_wan_with_both_clauses(client):
 
 
 def test_bad_credit_code_shows_error_beside_field_and_keeps_answers(client):
-    response = client.post("/", data={**XUCHANG, "credit_code": "91350100M000100Y44"})
+    response = client.post("/", follow_redirects=True, data={**XUCHANG, "credit_code": "91350100M000100Y44"})
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "校验位" in error_beside(html, "credit_code")
@@ -74,7 +74,7 @@ def test_bad_credit_code_shows_error_beside_field_and_keeps_answers(client):
 
 
 def test_non_number_amount_gets_message_beside_it(client):
-    response = client.post("/", data={**XUCHANG, "sales-1-amount": "十二亿"})
+    response = client.post("/", follow_redirects=True, data={**XUCHANG, "sales-1-amount": "十二亿"})
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "数字" in error_beside(html, "sales-1-amount")
@@ -82,27 +82,27 @@ def test_non_number_amount_gets_message_beside_it(client):
 
 
 def test_future_recognition_date_error_beside_its_row(client):
-    html = client.post("/", data={**XUCHANG, "recognitions-0-obtained_on": "2999-01-01"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "recognitions-0-obtained_on": "2999-01-01"}).get_data(as_text=True)
     assert "不能晚于今天" in error_beside(html, "recognitions-0-obtained_on")
 
 
 def test_amounts_in_yuan_or_yi_when_the_text_says_so(client):
     data = {**XUCHANG, "sales-0-amount": "900000000元", "sales-1-amount": "12亿"}
-    assert "合计 30万元" in client.post("/", data=data).get_data(as_text=True)
+    assert "合计 30万元" in client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
 
 
 def test_unanswered_sei_is_undetermined(client):
     data = {k: v for k, v in XUCHANG.items() if k != "strategic_emerging"}
-    html = client.post("/", data=data).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
     assert "待确定" in html
     assert "请填报:是否为战略性新兴产业企业" in html
     assert "合计 20万元" in html
 
 
 def test_add_and_remove_rows_without_javascript(client):
-    html = client.post("/", data={**XUCHANG, "edit_rows": "1"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "edit_rows": "1"}).get_data(as_text=True)
     assert 'name="recognitions-1-kind"' in html and 'name="sales-2-year"' in html and "合计" not in html
-    html = client.post("/", data={**XUCHANG, "remove_row": "recognitions-0", "edit_rows": "1"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "remove_row": "recognitions-0", "edit_rows": "1"}).get_data(as_text=True)
     assert 'selected value="smart_factory"' not in html and 'value="120000"' in html
 
 
@@ -123,7 +123,7 @@ def test_json_download_and_upload_round_trip(client):
 
 
 def test_result_page_carries_document_for_download_and_edit(client):
-    html = client.post("/", data=XUCHANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XUCHANG).get_data(as_text=True)
     document = re.search(r'name="document" type="hidden" value="([^"]*)"', html)
     assert document
     import html as htmllib
@@ -152,15 +152,15 @@ def test_csrf_is_on_by_default(make_app):
     app = make_app()
     client = app.test_client()
     assert 'name="csrf_token"' in client.get("/").get_data(as_text=True)
-    assert client.post("/", data=XUCHANG).status_code == 400
+    assert client.post("/", follow_redirects=True, data=XUCHANG).status_code == 400
 
 
 def test_ownership_and_validity_round_trip_through_the_form(client):
     data = {**XUCHANG, "ownership": "private", "recognitions-0-valid_until": "2018-01-01"}
-    html = client.post("/", data=data).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
     assert "有效期不能早于获得日期" in html and 'value="2018-01-01"' in html
     data["recognitions-0-valid_until"] = "2022-05-19"
-    response = client.post("/", data=data)
+    response = client.post("/", follow_redirects=True, data=data)
     assert response.status_code == 200 and "合计 30万元" in response.get_data(as_text=True)
     document = re.search(r'name="document" type="hidden" value="([^"]*)"',
                          response.get_data(as_text=True)).group(1)
@@ -173,24 +173,24 @@ def test_a_renewal_is_told_apart_in_the_form_and_kept(client):
     data = {**XUCHANG, "recognitions-0-kind": "smart_factory", "recognitions-0-level": "provincial",
             "recognitions-0-obtained_on": "2019-05-20", "recognitions-0-renewal_of": "豫工信〔2016〕8号",
             "recognitions-0-document_number": "豫工信〔2019〕30号"}
-    html = html_unescape(client.post("/", data=data).get_data(as_text=True))
+    html = html_unescape(client.post("/", follow_redirects=True, data=data).get_data(as_text=True))
     assert "<strong>省级智能工厂(车间)一次性奖励</strong>(不符合)" in html
     reloaded = html_unescape(client.post("/selfcheck/load", data={"document": re.search(
-        r'name="document" type="hidden" value="([^"]*)"', client.post("/", data=data).get_data(as_text=True)
+        r'name="document" type="hidden" value="([^"]*)"', client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
     ).group(1).replace("&#34;", '"').replace("&quot;", '"')}).get_data(as_text=True))
     assert 'value="豫工信〔2016〕8号"' in reloaded and 'value="豫工信〔2019〕30号"' in reloaded
 
 
 def test_a_year_not_yet_ended_is_warned_beside_its_row(client):
     data = {**XUCHANG, "as_of": "2020-06-30", "sales-1-year": "2020", "edit_rows": "1"}
-    html = client.post("/", data=data).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
     assert re.search(r'id="sales-1-year-warning"[^>]*>2020年度到2020-06-30尚未结束', html)
     assert "sales-0-year-warning" not in html
 
 
 def test_controlling_owner_of_a_mixed_enterprise(client):
     data = {**XUCHANG, "ownership": "private", "controlled_by": "state"}
-    assert "只有混合所有制企业填写控股方" in client.post("/", data=data).get_data(as_text=True)
+    assert "只有混合所有制企业填写控股方" in client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
 
 
 BAOTOU = {"name": "包头稀土材料有限公司", "credit_code": "91350100M000100Y43", "division_code": "150200",
@@ -239,7 +239,7 @@ def test_amounts_are_read_back_and_implausible_ones_warned():
 
 
 def test_each_amount_field_shows_its_unit_and_its_reading(client):
-    html = client.post("/", data={**XUCHANG, "credit_code": "x", "sales-1-amount": "900000000"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "credit_code": "x", "sales-1-amount": "900000000"}).get_data(as_text=True)
     assert '<label for="sales-0-amount">年销售收入(万元)</label>' in html
     assert 'id="sales-0-amount-unit" aria-hidden="true">万元</span>' in html
     assert re.search(r'aria-describedby="sales-0-amount-unit sales-0-amount-readback"', html)
@@ -249,12 +249,12 @@ def test_each_amount_field_shows_its_unit_and_its_reading(client):
 
 
 def test_result_echoes_the_entered_facts_and_warns_of_implausible_amounts(client):
-    html = client.post("/", data=XUCHANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XUCHANG).get_data(as_text=True)
     entered = section(html, "entered")
     assert "2018年:9亿元(90000万元)" in entered and "2019年:12亿元(120000万元)" in entered
     assert "省级智能工厂,2019-05-20获得" in entered and "许昌市(411000)" in entered
     assert "请先核对金额" not in html
-    html = client.post("/", data={**XUCHANG, "sales-1-amount": "1200000000"}).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "sales-1-amount": "1200000000"}).get_data(as_text=True)
     assert "请先核对金额" in html and "2019年年销售收入为120000亿元,明显偏大" in text_of(html)
 
 
@@ -273,14 +273,14 @@ def test_the_first_submit_button_of_the_form_is_evaluate(client):
 
 def test_rows_ticked_for_removal_go_on_any_submit(client):
     data = {**XUCHANG, "sales-2-year": "2017", "sales-2-amount": "50000", "remove_row": "sales-2"}
-    html = client.post("/", data=data).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=data).get_data(as_text=True)
     assert "合计 30万元" in html and "2017年" not in section(html, "entered")
 
 
 # --- errors: a linked summary with a count, focus, 错误 in the title --------------------------------------------
 
 def test_errors_are_summarised_at_the_top_with_links_and_the_title_says_so(client):
-    html = client.post("/", data={**XUCHANG, "credit_code": "91350100M000100Y44", "sales-1-amount": "十二亿"}
+    html = client.post("/", follow_redirects=True, data={**XUCHANG, "credit_code": "91350100M000100Y44", "sales-1-amount": "十二亿"}
                        ).get_data(as_text=True)
     assert re.search(r"<title>错误:有 2 处需要修改 · ", html)
     summary = html.split('id="error-summary"')[1].split("</div>\n</div>")[0]
@@ -294,7 +294,7 @@ def test_errors_are_summarised_at_the_top_with_links_and_the_title_says_so(clien
 
 def test_an_expired_page_is_an_error_in_the_summary(make_app):
     client = make_app().test_client()
-    response = client.post("/", data=XUCHANG)  # no CSRF token
+    response = client.post("/", follow_redirects=True, data=XUCHANG)  # no CSRF token
     html = response.get_data(as_text=True)
     assert response.status_code == 400 and "<title>错误:有 1 处需要修改" in html and "页面已过期" in html
 
@@ -302,7 +302,7 @@ def test_an_expired_page_is_an_error_in_the_summary(make_app):
 # --- the result: why, 不定额, sections, plain words ---------------------------------------------------------------
 
 def test_result_says_why_the_enterprise_qualifies(client):
-    html = client.post("/", data=XUCHANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XUCHANG).get_data(as_text=True)
     money = section(html, "money")
     assert "为什么符合:逐项核对条件(3/3 项满足)" in money
     assert "满足 年销售收入首次突破10亿元的年度在2017年至2020年之间 (您的情况:2019年)" in money
@@ -310,7 +310,7 @@ def test_result_says_why_the_enterprise_qualifies(client):
 
 
 def test_result_sorts_money_other_support_selective_and_elsewhere(client):
-    html = client.post("/", data=BAOTOU).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=BAOTOU).get_data(as_text=True)
     assert "0万元" not in html  # non-quantified support is never 0万元
     other = section(html, "other")
     assert "不定额" in other and "优先" in other
@@ -326,7 +326,7 @@ def test_result_sorts_money_other_support_selective_and_elsewhere(client):
 
 def test_no_money_due_is_said_plainly_and_points_only_at_what_exists(client):
     data = {k: v for k, v in XUCHANG.items() if not k.startswith(("sales", "recognition"))}
-    html = client.post("/", data={**data, "recognition_state": "yes", "project_state": "yes",
+    html = client.post("/", follow_redirects=True, data={**data, "recognition_state": "yes", "project_state": "yes",
                                   "sales-0-year": "2018", "sales-0-amount": "1000", "sales-1-year": "2019",
                                   "sales-1-amount": "2000"}).get_data(as_text=True)
     money = section(html, "money")
@@ -336,13 +336,13 @@ def test_no_money_due_is_said_plainly_and_points_only_at_what_exists(client):
 
 
 def test_result_explains_the_ruleset_version_in_small_print(client):
-    html = client.post("/", data=XUCHANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XUCHANG).get_data(as_text=True)
     version = html.split('class="small version"')[1].split("</p>")[0]
     assert "规则版本" in version and "版本号就会改变" in version
 
 
 def test_result_citations_link_to_their_clause(client):
-    html = client.post("/", data=XUCHANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XUCHANG).get_data(as_text=True)
     links = {unquote(h) for h in re.findall(r'href="(/policies/[^"]+)"', html)}
     assert "/policies/xuchang-2017-29#clause-二(一)2" in links and "/policies/xuchang-2017-29" in links
     page = client.get("/policies/xuchang-2017-29").get_data(as_text=True)
@@ -354,7 +354,7 @@ def test_result_citations_link_to_their_clause(client):
 # --- expired policies ----------------------------------------------------------------------------------------------
 
 def test_an_ended_policy_says_so_at_the_top_and_offers_its_last_day(client):
-    html = client.post("/", data=XINXIANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XINXIANG).get_data(as_text=True)
     banner = html.split('class="card document-standing phase-ended"')[1].split("</section>")[0]
     text = text_of(banner)
     assert "已到期" in text and "本政策已于2025年12月31日到期" in text
@@ -370,9 +370,9 @@ def test_an_ended_policy_says_so_at_the_top_and_offers_its_last_day(client):
 
 
 def test_rerun_on_the_last_day_keeps_the_profile(client):
-    html = client.post("/", data=XINXIANG).get_data(as_text=True)
+    html = client.post("/", follow_redirects=True, data=XINXIANG).get_data(as_text=True)
     document = html_unescape(re.search(r'name="document" value="([^"]*)"', html).group(1))
-    rerun = client.post("/selfcheck/rerun", data={"document": document, "as_of": "2025-12-31"})
+    rerun = client.post("/selfcheck/rerun", follow_redirects=True, data={"document": document, "as_of": "2025-12-31"})
     page = rerun.get_data(as_text=True)
     assert rerun.status_code == 200 and "已按2025年12月31日重新测算" in page
     assert 'class="card document-standing phase-in_force"' in page and "测算日期 2025-12-31" in text_of(page)
@@ -391,9 +391,9 @@ INLINE = [re.compile(r"<script(?![^>]*\bsrc=)[^>]*>"), re.compile(r"\son[a-z]+\s
 def test_pages_work_under_a_strict_content_security_policy(client, page):
     html = {
         "form": lambda: client.get("/"),
-        "errors": lambda: client.post("/", data={**XUCHANG, "credit_code": "x"}),
-        "result": lambda: client.post("/", data=XUCHANG),
-        "ended": lambda: client.post("/", data=XINXIANG),
+        "errors": lambda: client.post("/", follow_redirects=True, data={**XUCHANG, "credit_code": "x"}),
+        "result": lambda: client.post("/", follow_redirects=True, data=XUCHANG),
+        "ended": lambda: client.post("/", follow_redirects=True, data=XINXIANG),
         "policies": lambda: client.get("/policies"),
         "document": lambda: client.get("/policies/xuchang-2017-29"),
     }[page]().get_data(as_text=True)

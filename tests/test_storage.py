@@ -67,7 +67,7 @@ def world(make_app, now):
         s.commit()
     anonymous, clerk, admin = app.test_client(), app.test_client(), app.test_client()
     response = anonymous.post("/apply", data={"document": DOCUMENT, "submission_key": "k" * 20, "claim": [SALES],
-                                                **PAYEE})
+                                                "as_of_basis": "policy_end", **PAYEE})
     link = response.headers["Location"]
     assert clerk.post("/desk/login", data={"username": "clerk", "password": PASSWORD}).status_code == 302
     assert admin.post("/desk/login", data={"username": "boss", "password": PASSWORD}).status_code == 302
@@ -108,7 +108,7 @@ def test_every_write_answers_503_and_reads_keep_working(world, fail):
     assert clerk.get("/desk/api/applications").status_code == 200
     # Writes: applying, logging in (even failing to), every desk action, logging out.
     refused = anonymous.post("/apply", data={"document": DOCUMENT, "submission_key": "z" * 20, "claim": [SALES],
-                                               **PAYEE})
+                                               "as_of_basis": "policy_end", **PAYEE})
     assert refused.status_code == 503 and "暂时无法保存申请" in refused.get_data(as_text=True)  # apply's own page
     assert_unavailable(anonymous.post("/desk/login", data={"username": "clerk", "password": PASSWORD}))
     assert_unavailable(anonymous.post("/desk/login", data={"username": "clerk", "password": "wrong password"}))
@@ -144,7 +144,7 @@ def test_a_write_that_must_grow_a_full_database_is_503(world):
         connection.execute(f"PRAGMA max_page_count = {pages}")
 
     big = json.dumps({"profile": {**PROFILE, "name": "许" * 200}, "as_of": "2020-12-31"}, ensure_ascii=False)
-    payee = {**PAYEE, "payee_name": "许" * 200}
+    payee = {**PAYEE, "payee_name": "许" * 200, "as_of_basis": "policy_end"}
     statuses = [anonymous.post("/apply", data={"document": big, "submission_key": f"key-{n:016d}",
                                                "claim": [SALES], **payee}).status_code for n in range(30)]
     assert 503 in statuses and 500 not in statuses

@@ -326,7 +326,8 @@ def submit():
         return _back_to_result(saved, str(exc), {exc.field: str(exc)} if exc.field else None)
     except SQLAlchemyError:
         return render_template("apply/problem.html", message="暂时无法保存申请,请稍后再试,填报内容不会丢失"), 503
-    flash(f"申请已提交,申请编号 {application.reference}。请保存下方的专用链接:凭它查看进度、上传材料。", "submitted")
+    flash(f"申请已提交,申请编号 {application.reference}。请保存下方的专用链接:凭它查看进度、上传材料。",
+          f"application:{application.id}")
     return redirect(url_for("apply.status", token=application.access_token), code=303)
 
 
@@ -393,7 +394,8 @@ def render_status(application: Application, status: int = 200, errors: dict | No
         max_request_mb=int(current_app.config["MAX_ATTACHMENTS_REQUEST_LENGTH"]) // 1024 // 1024,
         approved_total=approved_total, approved=approved,
         first=application.determinations[0], errors=errors or {}, typed=answers_typed or {},
-        top=[m for c, m in messages if not c.startswith("claim:")],
+        # Messages are kept for the page they are about: one browser may follow several applications.
+        top=[m for c, m in messages if c == f"application:{application.id}"],
         notices={int(c.split(":")[1]): m for c, m in messages if c.startswith("claim:")}), status
 
 
@@ -478,7 +480,7 @@ def withdraw(token: str, attachment_id: int):
         with db.transaction(session()):
             withdrawn = attachments.withdraw(session(), application, attachment_id, _actor(application))
     except service.CaseworkError as exc:
-        flash(str(exc), f"claim:{claim_id}" if claim_id else "message")
+        flash(str(exc), f"claim:{claim_id}" if claim_id else f"application:{application.id}")
         return back
     attachments.remove_file(folder(), withdrawn)
     flash(f"已撤回“{withdrawn.original_name}”", f"claim:{claim_id}")
