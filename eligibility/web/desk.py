@@ -17,13 +17,14 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import Length
 
 from .. import clock
-from ..casework import db, export, frozen, identity, service
+from ..casework import attachments, db, export, frozen, identity, service
 from ..casework.models import Application, AuditEntry, Claim, EvidenceItem, User
 from ..casework.payee import mask_account
 from ..casework.users import set_active
 from ..money import AmountError, format_wan, format_yuan, parse_amount
 from ..vocabulary import division_name, divisions, vocabulary
 from . import engine
+from .apply import download_response
 from .auth import role_required
 from .database import session
 
@@ -146,7 +147,7 @@ def queue():
     page = service.queue(session(), **filters, scope=_scope())
     rules = [(r.id, r.title) for r in engine().rulebook.rules if r.strength == "explicit"]
     return render_template("desk/queue.html", page=page, filters=filters, cities=_cities(), rules=rules,
-                           args=request.args)
+                           args=request.args, division_name=division_name, format_wan=format_wan)
 
 
 @bp.get("/api/applications")
@@ -186,12 +187,26 @@ def _render_application(app: Application, status: int = 200, forms: dict | None 
                               .order_by(AuditEntry.id)).all()
     views = {claim.id: _claim_view(claim, first.result) for claim in app.claims}
     users = {u.id: u.display_name for u in session().scalars(select(User))}
+    files: dict[int, dict] = {}
+    for attachment in attachments.live(session(), app.id):
+        files.setdefault(attachment.claim_id, {}).setdefault(attachment.evidence_item_id, []).append(attachment)
     return render_template("desk/application.html", app=app, latest=latest, changes=changes, trail=trail,
+                           files=files, answers=attachments.answers_of(session(), app.id),
+                           submitted_on=clock.local_time(app.submitted_at).date(),
                            views=views, forms=forms or {}, error=error, users=users, evidence_form=EvidenceForm,
                            decision_form=DecisionForm, confirm_form=ConfirmForm, vocab=vocabulary(),
                            division_name=division_name,
                            approval_key=identity.normalise_document_number,
                            four_eyes_limit=_four_eyes_limit()), status
+
+
+@bp.get(f"/files/<{ID}:attachment_id>")
+@login_required
+def download(attachment_id: int):
+    """A file the enterprise handed in, as a download, to caseworkers of its city."""
+    found = session().get(attachments.Attachment, attachment_id) or abort(404)
+    _visible(session().get(Application, found.application_id))
+    return download_response(found)
 
 
 @bp.get(f"/applications/<{ID}:application_id>")
