@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_support import (
     A11Y_PROBLEMS,
@@ -55,9 +56,9 @@ def caseworker(browser):
         yield page
 
 
-def submit_xuchang_application(page, base_url) -> tuple[str, str]:
+def submit_xuchang_application(page, base_url, credit_code=CREDIT_CODE) -> tuple[str, str]:
     """Fill the self-check, see 30万元, apply with the pre-ticked awards; the reference and the private link."""
-    fill_xuchang(page, base_url, CREDIT_CODE)
+    fill_xuchang(page, base_url, credit_code)
     page.click("button.primary:has-text('测算')")
     page.wait_for_selector("h1:has-text('自查结果')")
     assert "合计 30万元" in page.inner_text("main")
@@ -180,7 +181,8 @@ def test_apply_verify_approve_and_export(enterprise, caseworker, base_url):
 
 
 def test_accessibility_smoke_login_queue_application(enterprise, caseworker, base_url):
-    reference, _ = submit_xuchang_application(enterprise, base_url)
+    # Another enterprise: the first test's awards are approved or open, and the form would say so.
+    reference, _ = submit_xuchang_application(enterprise, base_url, "91350100M000200Y4T")
     caseworker.goto(base_url + "/desk/login")
     assert caseworker.evaluate(A11Y_PROBLEMS) == [], "login page"
     log_in(caseworker, base_url)
@@ -190,3 +192,33 @@ def test_accessibility_smoke_login_queue_application(enterprise, caseworker, bas
     # The evidence controls of every row carry their item's name.
     for select in caseworker.locator("table.evidence-table select").all():
         assert select.get_attribute("aria-label").startswith("核验结果:")
+
+
+def test_the_application_page_shows_the_link_takes_files_and_survives_back(enterprise, base_url, tmp_path):
+    """After applying: the private link as text with a copy button, the materials uploaded and listed, Back to the
+    result page works (it is a GET), and the page fits a phone."""
+    _, link = submit_xuchang_application(enterprise, base_url, "91350100M000300Y4J")
+    field = enterprise.locator("#private-link")
+    assert field.input_value() == link
+    enterprise.click("button[data-copy='private-link']")
+    expect(enterprise.locator("#private-link-status")).to_contain_text("复制")  # said once the copy is done
+
+    report = tmp_path / "2019年度审计报告.pdf"
+    report.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    card = enterprise.locator("article[id^=claim-]").filter(has_text="首次突破10亿元").first
+    card.locator("input[type=file]").first.set_input_files(str(report))
+    with enterprise.expect_navigation():
+        card.locator("button:has-text('上传所选文件')").click()
+    card = enterprise.locator("article[id^=claim-]").filter(has_text="首次突破10亿元").first
+    assert "已上传 1 个文件" in card.inner_text() and "2019年度审计报告.pdf" in card.inner_text()
+    screenshot(enterprise, "application-status-uploaded.png")
+
+    enterprise.go_back()  # the upload's redirect, then the application page's predecessor: the result
+    enterprise.go_back()
+    enterprise.wait_for_load_state()
+    assert "ERR_CACHE_MISS" not in enterprise.content()
+
+    enterprise.set_viewport_size({"width": 390, "height": 844})
+    enterprise.goto(link)
+    assert enterprise.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert enterprise.evaluate(A11Y_PROBLEMS) == []
