@@ -1,4 +1,5 @@
-"""POST /api/v1/screen: up to a few thousand profiles as JSON Lines in, one JSON line per input line out."""
+"""POST /api/v1/screen: up to a few thousand profiles as JSON Lines in, one JSON line per input line out; for the
+bureau only (a bearer token or a desk session, see api_auth.py)."""
 import json
 
 from flask import Blueprint, Response, jsonify, request
@@ -12,6 +13,7 @@ from ..screening.outputs import jsonl_rows
 from ..screening.run import Screening, run_queries
 from ..screening.plan import ScreeningPlan
 from . import engine
+from .api_auth import bureau_only
 
 bp = Blueprint("screen_api", __name__, url_prefix="/api/v1")
 MAX_LINES = 5000
@@ -20,6 +22,7 @@ NDJSON = "application/x-ndjson"
 
 
 @bp.post("/screen")
+@bureau_only
 def screen():
     """Screen profiles sent as JSON Lines (Content-Type application/x-ndjson); ?as_of=YYYY-MM-DD, default today."""
     if request.mimetype != NDJSON:
