@@ -41,12 +41,18 @@ class Database:
         raise NotImplementedError
 
 
+# DuckDB's own default is 80% of the machine's memory; a screening shares its server with the web workers, so its
+# buffers are held to 3 GB (a million enterprises peak at about 1.8 GB) and a larger registry spills to disk
+# (DuckDB's temporary folder) instead of pushing the process past 4 GB. Threads: DuckDB's default, one per core.
+MEMORY_LIMIT = "3GB"
+
+
 class DuckDatabase(Database):
     """An in-process DuckDB database (in memory, spilling to a temporary folder when it must)."""
 
     dialect = "duckdb"
 
-    def __init__(self, path: str = ":memory:", threads: int | None = None, memory_limit: str | None = None):
+    def __init__(self, path: str = ":memory:", threads: int | None = None, memory_limit: str | None = MEMORY_LIMIT):
         self.con = duckdb.connect(path)
         # Every query that needs an order says so (ORDER BY); without this DuckDB keeps the order of scans through
         # joins and COPY, which serialises writing and holds rows back.
