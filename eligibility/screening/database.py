@@ -57,6 +57,10 @@ class DuckDatabase(Database):
         # Every query that needs an order says so (ORDER BY); without this DuckDB keeps the order of scans through
         # joins and COPY, which serialises writing and holds rows back.
         self.con.execute("SET preserve_insertion_order = false")
+        # The rules' one_of lists (industry codes, levels) are short: evaluated in place they are cheaper than the
+        # hash join DuckDB's in_clause rewrite makes of each, which set up dozens of joins per city query (measured:
+        # the fixed cost of screening a handful of profiles 0.68 s → 0.29 s, a million enterprises' rules 0.6 s less).
+        self.con.execute("SET disabled_optimizers = 'in_clause'")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         if memory_limit:
