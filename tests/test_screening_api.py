@@ -157,3 +157,11 @@ def test_openapi_documents_the_security(client):
     assert schemes["bearerToken"] == {**schemes["bearerToken"], "type": "http", "scheme": "bearer"}
     screen = document["paths"]["/api/v1/screen"]["post"]
     assert {"bearerToken": []} in screen["security"] and "401" in screen["responses"]
+
+
+def test_the_log_names_the_caller_never_the_token(client, caplog):
+    caplog.set_level("INFO", logger="eligibility")
+    assert post(client, json.dumps(PROFILE).encode(), AUTH).status_code == 200
+    [record] = [r for r in caplog.records if r.getMessage() == "registry screened"]
+    assert record.principal == "token:" + sha(TOKEN)[:12] and record.lines == 1
+    assert not any(TOKEN in r.getMessage() or TOKEN in str(vars(r)) for r in caplog.records)
