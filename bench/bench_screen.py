@@ -83,8 +83,9 @@ def main() -> None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "command": " ".join([Path(sys.executable).name, *sys.argv]), "as_of": args.as_of.isoformat(),
-            "machine": {"cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(), "python": platform.python_version(),
-                        "duckdb": duckdb.__version__, "platform": platform.platform()},
+            "machine": {"cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(),
+                        "python": platform.python_version(), "duckdb": duckdb.__version__,
+                        "platform": platform.platform()},
             "rows": rows}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"as of {args.as_of}: every rule of the five cities decided (those not in force on the date are "
           f"not_in_force), exact integer yuan, a status for every rule")

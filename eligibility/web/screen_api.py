@@ -11,8 +11,8 @@ from ..profile import IsoDate
 from ..screening.database import DuckDatabase
 from ..screening.loaders import load_profiles
 from ..screening.outputs import jsonl_rows
-from ..screening.run import Screening, run_queries
 from ..screening.plan import ScreeningPlan
+from ..screening.run import Screening, run_queries
 from . import engine
 from .api_auth import bureau_only
 
