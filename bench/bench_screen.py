@@ -1,6 +1,6 @@
 """Benchmark: screening generated registries of 10^4, 10^5 and 10^6 enterprises, side by side with OpenFisca.
 
-Run: .venv/bin/python bench/bench_screen.py [--sizes 10000 100000 1000000] [--as-of 2020-12-31]
+Run: .venv/bin/python bench/bench_screen.py [--sizes 10000 100000 1000000] [--as-of 2020-12-31] [--json PATH]
 
 For each size, in a fresh process (so peak memory is that size's own): end to end from Parquet tables (read and
 validate with the profile's rules, canonical tables, facts, statuses of every rule of every city, totals, write the
@@ -9,6 +9,8 @@ Then ../shared/bench/openfisca_anchor.py batch N for the same N, in the same run
 """
 import argparse
 import json
+import os
+import platform
 import resource
 import subprocess
 import sys
@@ -59,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--as-of", type=date.fromisoformat, default=date(2020, 12, 31))
+    parser.add_argument("--json", type=Path, help="also write the measurements (and the command) to this JSON file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -74,6 +77,15 @@ def main() -> None:
             ours["openfisca"] = anchor(n)
             rows.append(ours)
             print(json.dumps(ours), file=sys.stderr)
+    if args.json:
+        import duckdb
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({
+            "command": " ".join([Path(sys.executable).name, *sys.argv]), "as_of": args.as_of.isoformat(),
+            "machine": {"cpus": os.cpu_count(), "load_average_at_end": os.getloadavg(),
+                        "python": platform.python_version(), "duckdb": duckdb.__version__,
+                        "platform": platform.platform()},
+            "rows": rows}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"as of {args.as_of}: every rule of the five cities decided (those not in force on the date are "
           f"not_in_force), exact integer yuan, a status for every rule")
     print("| N | end to end (s) | end to end /s | load+validate (s) | facts+rules (s) | write (s) | rules only /s "

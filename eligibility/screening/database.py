@@ -41,13 +41,26 @@ class Database:
         raise NotImplementedError
 
 
+# DuckDB's own default is 80% of the machine's memory; a screening shares its server with the web workers, so its
+# buffers are held to 3 GB (a million enterprises peak at about 1.8 GB) and a larger registry spills to disk
+# (DuckDB's temporary folder) instead of pushing the process past 4 GB. Threads: DuckDB's default, one per core.
+MEMORY_LIMIT = "3GB"
+
+
 class DuckDatabase(Database):
     """An in-process DuckDB database (in memory, spilling to a temporary folder when it must)."""
 
     dialect = "duckdb"
 
-    def __init__(self, path: str = ":memory:", threads: int | None = None, memory_limit: str | None = None):
+    def __init__(self, path: str = ":memory:", threads: int | None = None, memory_limit: str | None = MEMORY_LIMIT):
         self.con = duckdb.connect(path)
+        # Every query that needs an order says so (ORDER BY); without this DuckDB keeps the order of scans through
+        # joins and COPY, which serialises writing and holds rows back.
+        self.con.execute("SET preserve_insertion_order = false")
+        # The rules' one_of lists (industry codes, levels) are short: evaluated in place they are cheaper than the
+        # hash join DuckDB's in_clause rewrite makes of each, which set up dozens of joins per city query (measured:
+        # the fixed cost of screening a handful of profiles 0.68 s → 0.29 s, a million enterprises' rules 0.6 s less).
+        self.con.execute("SET disabled_optimizers = 'in_clause'")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         if memory_limit:

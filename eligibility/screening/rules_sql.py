@@ -109,7 +109,7 @@ class CityQuery:
         self.needs = needs_of(rules)
         self.in_force = [s for s in slots if s.rule.document.in_force.contains(as_of)]
 
-    def sql(self) -> str | None:
+    def sql(self, dialect: str = "duckdb") -> str | None:
         """Rows (eid, rule_index, status, amount_yuan) with status undetermined, may_apply or eligible; None when
         no rule of the city is in force on the date (every outcome is then not_in_force)."""
         if not self.in_force:
@@ -161,10 +161,16 @@ class CityQuery:
                 wide.append(f"{amount} AS a{i}")
             amount_value = (f"CASE WHEN s{i} = {STATUS_CODES['eligible']} THEN a{i} END"
                             if amount != "NULL" else "NULL")
-            values.append(f"({i}, s{i}, CAST({amount_value} AS BIGINT))")
+            values.append((i, f"s{i}", f"CAST({amount_value} AS BIGINT)"))
         ctes.append(("wide", f"SELECT {', '.join(wide)} FROM ent {' '.join(joins)}"))
-        # The jurisdiction leaf is evaluated above only for county documents; make sure its fact is derived.
         with_sql = ",\n".join(f"{name} AS ({body})" for name, body in ctes)
+        if dialect == "duckdb":
+            # Wide to long by unnesting one list of structs per row: DuckDB decorrelates a LATERAL (VALUES …) into
+            # a hash join on every status and amount column, which took a third of the query's time.
+            rows = ", ".join(f"{{'r': {i}, 's': {s}, 'a': {a}}}" for i, s, a in values)
+            return (f"WITH {with_sql}\nSELECT eid, o.r AS rule_index, o.s AS status, o.a AS amount_yuan FROM "
+                    f"(SELECT eid, unnest([{rows}]) AS o FROM wide) WHERE o.s >= {LISTED_FROM}")
+        rows = ", ".join(f"({i}, {s}, {a})" for i, s, a in values)
         return (f"WITH {with_sql}\nSELECT wide.eid, v.rule_index, v.status, v.amount_yuan FROM wide, "
-                f"LATERAL (VALUES {', '.join(values)}) AS v(rule_index, status, amount_yuan) "
+                f"LATERAL (VALUES {rows}) AS v(rule_index, status, amount_yuan) "
                 f"WHERE v.status >= {LISTED_FROM}")

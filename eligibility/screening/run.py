@@ -85,7 +85,7 @@ def run_queries(db: Database, plan: ScreeningPlan, as_of: date, city: str | None
     db.load("d_rules", plan.dimension(as_of))
     db.create("r_outcomes", RESULTS)
     for code, query in plan.queries(as_of, city).items():
-        sql = query.sql()
+        sql = query.sql(db.dialect)
         if sql is not None:
             db.execute(f"INSERT INTO r_outcomes {sql}")
         if step:

@@ -220,6 +220,30 @@ def openapi_document(schemas: dict) -> dict:
                 "summary": "一个政策文件及其措施", "operationId": "getDocument",
                 "parameters": [{"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": _json(listing, "文件及措施"), "404": bad}}},
+            "/api/v1/screen": {"post": {
+                "summary": "免申即享:批量测算企业名录(JSON Lines,每行一个企业信息,最多 5000 行、8 MB)",
+                "description": "仅限工信局:请求头 Authorization: Bearer <令牌>(令牌的 SHA-256 摘要须列入配置 "
+                               "FLASK_API_TOKEN_SHA256),或已登录核验台的会话,同时在请求头 X-CSRFToken 中提供页面的 "
+                               "CSRF 令牌。回答每个输入行一行:测算结果 {line, credit_code, total_yuan, outcomes},"
+                               "或 {line, error: invalid_profile, fields}。",
+                "operationId": "screen", "security": [{"bearerToken": []}, {"deskSession": [], "csrfHeader": []}],
+                "parameters": [{"name": "as_of", "in": "query", "required": False,
+                                "description": "测算日期 YYYY-MM-DD,默认今天(Asia/Shanghai)",
+                                "schema": {"type": "string", "format": "date"}}],
+                "requestBody": {"required": True, "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
+                "responses": {
+                    "200": {"description": "每个输入行一行 JSON", "content": {"application/x-ndjson": {
+                        "schema": {"type": "string"}}}},
+                    "400": bad, "401": {**bad, "description": "未提供或令牌无效;回答带 WWW-Authenticate: Bearer",
+                                        "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}},
+                    "403": {**bad, "description": "核验台会话未提供有效的 X-CSRFToken"},
+                    "413": bad, "415": bad}}},
         },
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": {
+            "bearerToken": {"type": "http", "scheme": "bearer",
+                            "description": "工信局系统调用的令牌;服务器只保存其 SHA-256 摘要(FLASK_API_TOKEN_SHA256)"},
+            "deskSession": {"type": "apiKey", "in": "cookie", "name": "session",
+                            "description": "核验台登录会话(30 分钟无操作或 12 小时后失效)"},
+            "csrfHeader": {"type": "apiKey", "in": "header", "name": "X-CSRFToken",
+                           "description": "以核验台会话调用时必填:页面的 CSRF 令牌"}}},
     }

@@ -1,5 +1,6 @@
 """Configuration: defaults, the instance's config.py, the environment (FLASK_…, DATABASE_URL), the secret key."""
 import os
+import re
 import secrets
 import stat
 from datetime import timedelta
@@ -14,6 +15,8 @@ from ..engine import RULES_DIR
 INSTANCE_ENV = "ELIGIBILITY_INSTANCE_PATH"
 MiB = 1024 * 1024
 MIN_SECRET_LENGTH = 32
+API_TOKENS = "API_TOKEN_SHA256"
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 DEFAULTS = {
     # The rule files: those shipped with the package unless FLASK_RULES_DIR names another folder.
@@ -61,6 +64,9 @@ DEFAULTS = {
     "RATELIMIT_SELFCHECK": "60/minute",
     "LOG_LEVEL": "INFO",
     "LOG_JSON": True,
+    # Bearer tokens of the bureau's APIs (POST /api/v1/screen): their SHA-256 hex digests, comma-separated; never
+    # the tokens themselves. Empty: only logged-in desk users may call them.
+    API_TOKENS: "",
     # Only `python3 dev.py serve` (or debug/testing) may make a secret key of its own in the instance folder.
     "GENERATE_SECRET_KEY": False,
 }
@@ -100,8 +106,24 @@ def load(app: Flask, test_config: dict | None) -> None:
     if app.config["HTTPS"]:
         app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = True
         app.config["PREFERRED_URL_SCHEME"] = "https"
+    app.config[API_TOKENS] = token_hashes(app.config.get(API_TOKENS))
     clock.configure(str(app.config["BUREAU_TIMEZONE"]))
     app.config["SECRET_KEY"] = secret_key(app)
+
+
+def token_hashes(value: object) -> tuple[str, ...]:
+    """The configured API token hashes (comma-separated text or a list), lower-case; a bad entry stops start-up."""
+    if value in (None, ""):
+        return ()
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    hashes = tuple(str(item).strip().lower() for item in items if str(item).strip())
+    bad = [h for h in hashes if not HEX64.match(h)]
+    if bad:
+        # Only a prefix is echoed: an operator who pasted a token instead of its hash should not see it in a log.
+        raise ConfigError(f"{API_TOKENS} 应为令牌的 SHA-256 十六进制摘要(64位),以逗号分隔;有误的项:"
+                          f"{', '.join(h[:4] + '…' for h in bad)}\n{API_TOKENS} must list SHA-256 hex digests of the "
+                          f"tokens (64 hex digits each), comma-separated.")
+    return hashes
 
 
 def secret_key(app: Flask) -> str:

@@ -61,9 +61,11 @@ def _csrf_failed(_exc: CSRFError):
 
 def init_app(app: Flask) -> None:
     """CSRF on every POST outside /api/, the headers, and ProxyFix when behind proxies."""
-    from . import api
+    from . import api, screen_api
     csrf.init_app(app)
     csrf.exempt(api.bp)
+    # Its own check: a bearer token needs none, a desk session must send the token in a header (api_auth.py).
+    csrf.exempt(screen_api.bp)
     app.register_error_handler(CSRFError, _csrf_failed)
     app.after_request(_headers)
     proxies = int(app.config["PROXY_COUNT"])
