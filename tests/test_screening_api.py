@@ -5,11 +5,11 @@ import json
 import re
 
 import pytest
-from strategies import credit_code
 
 from eligibility.casework.users import create_user
 from eligibility.web import screen_api
 from eligibility.web.config import ConfigError
+from strategies import credit_code
 
 NDJSON = "application/x-ndjson"
 TOKEN = "bureau-nightly-job-0123456789abcdefghijklmnop"
