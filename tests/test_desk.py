@@ -255,7 +255,7 @@ def test_reevaluate_and_audit_trail_on_the_desk(app, client):
     response = client.post(f"/desk/applications/{app_id}/reevaluate")
     assert response.status_code == 303
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "结果没有变化" in page and "reevaluated" in page and "submitted" in page
+    assert "结果没有变化" in page and "按现行规则重新测算" in page and "提交申请" in page
 
 
 def test_queue_filters_and_json(app, client):
@@ -380,7 +380,7 @@ def test_possible_duplicates_are_shown_and_need_a_confirmed_reason(app, client):
     reason = "立项文件核对:99号为二期项目,与12号不同"
     assert decide(client, claim_id, not_duplicate="y", not_duplicate_reason=reason).status_code == 303
     page = client.get(f"/desk/applications/{second_id}").get_data(as_text=True)
-    assert "not_duplicate_reason" in page and reason in page
+    assert "确认不重复的理由" in page and reason in page
     first_page = client.get(f"/desk/applications/{first_id}").get_data(as_text=True)
     assert "可能重复" in first_page  # the first application now sees the approved one
 
@@ -509,3 +509,30 @@ def test_desk_pages_have_no_duplicate_ids(app, client):
     page = client.get(f"/desk/applications/{app_id}").get_data(as_text=True)
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert 'name="csrf_token"' in page and len(ids) == len(set(ids))
+
+
+def test_no_decision_is_preselected_and_an_unchosen_one_is_refused_in_the_claims_card(app, client):
+    app_id, _, _ = filed(client, app, [SALES])
+    claim_id = verify(client, app, app_id, SALES)
+    page = client.get(f"/desk/applications/{app_id}").get_data(as_text=True)
+    assert re.search(rf'<select[^>]*id="outcome-{claim_id}"[^>]*required', page)
+    select = re.search(rf'<select[^>]*id="outcome-{claim_id}".*?</select>', page, re.S).group(0)
+    assert re.search(r'<option[^>]*value=""[^>]*>请选择</option>', select) and "selected" not in select.split("请选择")[1]
+    refused = decide(client, claim_id, outcome="")
+    card = refused.get_data(as_text=True).split(f'id="claim-{claim_id}"')[1]
+    assert refused.status_code == 422 and "请选择决定" in card.split("</section>")[0]
+
+
+def test_the_whole_checklist_is_saved_at_once_and_said_in_the_card(app, client):
+    app_id, _, _ = filed(client, app, [SALES])
+    claim_id, items = claim_of(app, app_id, SALES)
+    form = {f"ev{item}-status": "verified" for item in items} | {f"ev{item}-note": "原件已核" for item in items}
+    saved = client.post(f"/desk/claims/{claim_id}/evidence", data=form)
+    assert saved.status_code == 303 and saved.headers["Location"].endswith(f"#claim-{claim_id}")
+    page = client.get(saved.headers["Location"]).get_data(as_text=True)
+    card = page.split(f'id="claim-{claim_id}"')[1].split("</section>")[0]
+    assert f"已保存材料核验结果,{len(items)} 项有变化" in card and card.count('class="ev-verified"') == len(items)
+    again = client.get(client.post(f"/desk/claims/{claim_id}/evidence", data=form).headers["Location"])
+    assert "核验结果没有变化" in again.get_data(as_text=True)
+    bad = client.post(f"/desk/claims/{claim_id}/evidence", data={f"ev{items[0]}-status": "maybe"})
+    assert bad.status_code in (409, 422) and "核验结果应为" in bad.get_data(as_text=True)

@@ -130,26 +130,44 @@ def test_apply_verify_approve_and_export(enterprise, caseworker, base_url):
     selects = claim.locator("table.evidence-table tbody select")
     count = selects.count()
     assert count >= 1
+    # The whole checklist is one form: each row marked, one button saves them all.
     for index in range(count):
-        claim = caseworker.locator(f"section#{claim_id}")
         row = claim.locator("table.evidence-table tbody tr").nth(index)
         row.locator("select").select_option(label="已核验")
         row.locator("input[aria-label^='备注']").fill("原件已核")
-        with caseworker.expect_navigation():
-            row.locator("button:has-text('保存')").click()
-        caseworker.wait_for_selector("p.notice:has-text('已记录材料核验结果')")
+    with caseworker.expect_navigation():
+        claim.locator("button:has-text('保存核验结果')").click()
+    assert caseworker.url.endswith(f"#{claim_id}")
     claim = caseworker.locator(f"section#{claim_id}")
+    expect(claim.locator("p.notice")).to_contain_text(f"已保存材料核验结果,{count} 项有变化")  # in the card
     statuses = [t.strip() for t in claim.locator("table.evidence-table tbody td.ev-verified").all_inner_texts()]
     assert statuses == ["已核验"] * count, claim.inner_text()
 
+    # No decision is preselected: the browser itself asks for one before anything is sent (the server refuses it
+    # too, beside the field: tests/test_desk.py).
+    decision = claim.get_by_label("决定")
+    assert decision.input_value() == ""
+    claim.locator("button:has-text('提交决定')").click()
+    assert decision.evaluate("el => el.validity.valueMissing") and caseworker.url.endswith(f"#{claim_id}")
     claim.get_by_label("决定").select_option(label="批准")
     with caseworker.expect_navigation():
         claim.locator("button:has-text('提交决定')").click()
-    caseworker.wait_for_selector("p.notice:has-text('已记录决定')")
     claim = caseworker.locator(f"section#{claim_id}")
+    expect(claim.locator("p.notice")).to_contain_text("已记录决定")
     assert "审核状态:已批准" in claim.inner_text()
     assert claim.locator("button:has-text('提交决定')").count() == 0
     screenshot(caseworker, "desk-application.png")
+    trail = caseworker.locator("table.audit").inner_text()
+    assert "核验材料" in trail and "作出决定" in trail and "状态:已核验" in trail
+    assert "evidence_marked" not in trail and '{"' not in trail  # words, not codes or JSON
+    caseworker.set_viewport_size({"width": 390, "height": 844})  # a phone: the page fits, the tables scroll
+    caseworker.reload()
+    wide = caseworker.evaluate("""Array.from(document.querySelectorAll('body *')).filter(e =>
+        e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className +
+        '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))""")
+    assert caseworker.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), wide
+    screenshot(caseworker, "desk-application-phone.png")
+    caseworker.set_viewport_size({"width": 1366, "height": 768})
 
     # 3. The enterprise's private link shows the approval.
     enterprise.goto(link)

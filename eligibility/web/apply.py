@@ -36,6 +36,7 @@ from ..casework import attachments, db, frozen, held_checks, history, identity, 
 from ..casework.identity import approval_number_problem, document_number_problem
 from ..casework.models import Application
 from ..casework.payee import PayeeError, mask_account, validate_payee
+from ..casework.wording import APPLICATION_STATUSES, CLAIM_STATUSES_FOR_ENTERPRISE, EVIDENCE_STATUSES_FOR_ENTERPRISE
 from ..money import format_wan
 from ..profile import Profile
 from ..result import CLAIMABLE, EvaluationResult
@@ -54,10 +55,6 @@ AS_OF_BASES = {
     "notice": "按年度申报通知规定的测算基准日测算",
     "other": "其他原因",
 }
-APPLICATION_STATUSES = {"submitted": "已提交", "in_review": "审核中", "more_info": "需补充材料", "decided": "已办结"}
-CLAIM_STATUSES = {"pending": "待审核", "awaiting_second": "审核中(待复核)", "approved": "已批准",
-                  "rejected": "不予批准", "more_info": "需补充材料"}
-EVIDENCE_STATUSES = {"missing": "待核验", "verified": "已核验", "rejected": "不合格"}
 OTHER_FILES = "other"  # the file field of materials not on the list (an answer's, or anything else asked for)
 
 
@@ -388,8 +385,8 @@ def render_status(application: Application, status: int = 200, errors: dict | No
         link=url_for("apply.status", token=application.access_token, _external=True),
         contacts=contacts(application), files=_files_by_claim(application),
         answers=attachments.answers_of(session(), application.id), form=FilesForm(formdata=None),
-        claim_statuses=CLAIM_STATUSES, application_statuses=APPLICATION_STATUSES,
-        evidence_statuses=EVIDENCE_STATUSES, open_statuses=attachments.OPEN, accept=attachments.ACCEPT,
+        claim_statuses=CLAIM_STATUSES_FOR_ENTERPRISE, application_statuses=APPLICATION_STATUSES,
+        evidence_statuses=EVIDENCE_STATUSES_FOR_ENTERPRISE, open_statuses=attachments.OPEN, accept=attachments.ACCEPT,
         max_file_mb=int(current_app.config["MAX_ATTACHMENT_LENGTH"]) // 1024 // 1024,
         max_request_mb=int(current_app.config["MAX_ATTACHMENTS_REQUEST_LENGTH"]) // 1024 // 1024,
         approved_total=approved_total, approved=approved,

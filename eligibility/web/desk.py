@@ -8,19 +8,32 @@ import tempfile
 from datetime import date
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    get_flashed_messages,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import Length
+from wtforms.validators import InputRequired, Length
 
 from .. import clock
-from ..casework import attachments, db, export, frozen, identity, service
+from ..casework import attachments, db, export, frozen, identity, service, wording
 from ..casework.models import Application, AuditEntry, Claim, EvidenceItem, User
 from ..casework.payee import mask_account
 from ..casework.users import set_active
+from ..casework.wording import APPLICATION_STATUSES, CLAIM_STATUSES, EVIDENCE_STATUSES, OUTCOME_LABELS
 from ..money import AmountError, format_wan, format_yuan, parse_amount
 from ..vocabulary import division_name, divisions, vocabulary
 from . import engine
@@ -32,11 +45,6 @@ bp = Blueprint("desk", __name__, url_prefix="/desk")
 
 # Ids in URLs are database ids: positive 64-bit integers. Anything else is not found, before the database is asked.
 ID = "int(min=1, max=9223372036854775807)"
-APPLICATION_STATUSES = {"submitted": "已提交", "in_review": "审核中", "more_info": "需补充材料", "decided": "已办结"}
-CLAIM_STATUSES = {"pending": "待审核", "awaiting_second": "已批准,待复核", "approved": "已批准",
-                  "rejected": "不予批准", "more_info": "需补充材料"}
-EVIDENCE_STATUSES = {"missing": "缺失", "verified": "已核验", "rejected": "不合格"}
-OUTCOME_LABELS = {"approve": "批准", "confirm": "复核通过", "reject": "不予批准", "more_info": "要求补充材料"}
 # Dates a filter or an export may name (the bureau's calendar; 0001-01-01 would overflow the time-zone arithmetic).
 EARLIEST, LATEST = date(1949, 10, 1), date(2999, 12, 31)
 MAX_PAGE_DIGITS = 9
@@ -49,8 +57,11 @@ class EvidenceForm(FlaskForm):
 
 
 class DecisionForm(FlaskForm):
-    outcome = SelectField("决定", choices=[SelectChoice("approve", "批准"), SelectChoice("reject", "不予批准"),
-                                          SelectChoice("more_info", "要求补充材料")])
+    # No decision is preselected: the caseworker chooses one (an unchosen one is refused beside the field).
+    outcome = SelectField("决定", choices=[SelectChoice("", "请选择"), SelectChoice("approve", "批准"),
+                                          SelectChoice("reject", "不予批准"),
+                                          SelectChoice("more_info", "要求补充材料")],
+                          validators=[InputRequired(message="请选择决定:批准、不予批准或要求补充材料")])
     amount_wan = StringField("批准金额(万元,空则按规则测算金额)")
     reason = TextAreaField("理由或说明", validators=[Length(max=2000, message="最多2000字")])
     not_duplicate = BooleanField("已核对,确认不是同一项目")
@@ -69,7 +80,8 @@ class PlainForm(FlaskForm):
 def labels() -> dict:
     return {"application_statuses": APPLICATION_STATUSES, "claim_statuses": CLAIM_STATUSES,
             "evidence_statuses": EVIDENCE_STATUSES, "outcome_labels": OUTCOME_LABELS, "format_wan": format_wan,
-            "format_yuan": format_yuan, "plain_form": PlainForm(), "mask_account": mask_account, "invalid": _invalid}
+            "format_yuan": format_yuan, "plain_form": PlainForm(), "mask_account": mask_account, "invalid": _invalid,
+            "actions": wording.ACTIONS, "entities": wording.ENTITIES, "describe": wording.describe}
 
 
 def _invalid(field, error_id: str) -> dict:
@@ -180,7 +192,8 @@ def _claim_view(claim: Claim, first: dict) -> dict:
             "duplicates": [(d, identity.why_duplicate(claim, d)) for d in duplicates]}
 
 
-def _render_application(app: Application, status: int = 200, forms: dict | None = None, error: str | None = None):
+def _render_application(app: Application, status: int = 200, forms: dict | None = None, error: str | None = None,
+                        error_claim: int | None = None):
     first, latest = app.determinations[0], app.determinations[-1]
     changes = service.diff(first.result, latest.result) if latest is not first else None
     trail = session().scalars(select(AuditEntry).where(AuditEntry.application_id == app.id)
@@ -191,13 +204,24 @@ def _render_application(app: Application, status: int = 200, forms: dict | None 
     for attachment in attachments.live(session(), app.id):
         files.setdefault(attachment.claim_id, {}).setdefault(attachment.evidence_item_id, []).append(attachment)
     return render_template("desk/application.html", app=app, latest=latest, changes=changes, trail=trail,
-                           files=files, answers=attachments.answers_of(session(), app.id),
+                           files=files, answers=attachments.answers_of(session(), app.id), error_claim=error_claim,
+                           notices=_claim_notices(),
                            submitted_on=clock.local_time(app.submitted_at).date(),
                            views=views, forms=forms or {}, error=error, users=users, evidence_form=EvidenceForm,
                            decision_form=DecisionForm, confirm_form=ConfirmForm, vocab=vocabulary(),
                            division_name=division_name,
                            approval_key=identity.normalise_document_number,
                            four_eyes_limit=_four_eyes_limit()), status
+
+
+def _claim_notices() -> dict[int, list[str]]:
+    """This request's flashed messages about one claim (category claim:<id>), shown in that claim's card."""
+    found: dict[int, list[str]] = {}
+    messages: list[tuple[str, str]] = get_flashed_messages(with_categories=True)  # type: ignore[assignment]
+    for category, text in messages:
+        if category.startswith("claim:"):
+            found.setdefault(int(category[6:]), []).append(text)
+    return found
 
 
 @bp.get(f"/files/<{ID}:attachment_id>")
@@ -220,11 +244,12 @@ def _four_eyes_limit() -> int:
     return int(current_app.config.get("FOUR_EYES_LIMIT_YUAN", service.FOUR_EYES_LIMIT_YUAN))
 
 
-def _refused(app_id: int, exc: service.CaseworkError, forms: dict | None = None):
-    """The application page again with the refusal: 409 when the claim's state forbids it, 422 for the input."""
+def _refused(app_id: int, exc: service.CaseworkError, forms: dict | None = None, claim_id: int | None = None):
+    """The application page again with the refusal, shown in the card of the claim it is about (the form posted to
+    that card's anchor, so the page opens there): 409 when the claim's state forbids it, 422 for the input."""
     app = _visible(session().get(Application, app_id))
     state = isinstance(exc, (service.AlreadyApproved, service.DoublePayout)) or exc.field is None
-    return _render_application(app, 409 if state else 422, forms, str(exc))
+    return _render_application(app, 409 if state else 422, forms, str(exc), claim_id)
 
 
 @bp.post(f"/evidence/<{ID}:item_id>")
@@ -235,13 +260,32 @@ def mark_evidence(item_id: int):
     app_id, claim_id = _visible(item.claim.application).id, item.claim_id
     form = EvidenceForm()
     if not form.validate():
-        return _refused(app_id, service.CaseworkError(_form_problem(form), "note"))
+        return _refused(app_id, service.CaseworkError(_form_problem(form), "note"), claim_id=claim_id)
     try:
         with db.transaction(session()):
             service.mark_evidence(session(), current_user.user, item_id, form.status.data, form.note.data or "")
     except service.CaseworkError as exc:
-        return _refused(app_id, exc)
-    flash("已记录材料核验结果")
+        return _refused(app_id, exc, claim_id=claim_id)
+    flash("已记录材料核验结果", f"claim:{claim_id}")
+    return redirect(url_for(".application", application_id=app_id, _anchor=f"claim-{claim_id}"), 303)
+
+
+@bp.post(f"/claims/<{ID}:claim_id>/evidence")
+@login_required
+def mark_checklist(claim_id: int):
+    """Save a claim's whole evidence checklist at once (fields ev<item id>-status and ev<item id>-note)."""
+    claim = session().get(Claim, claim_id) or abort(404)
+    app_id = _visible(claim.application).id
+    if not PlainForm().validate():
+        return _refused(app_id, service.CaseworkError("页面已过期,请刷新后重试"), claim_id=claim_id)
+    marks = {item.id: (request.form.get(f"ev{item.id}-status", ""), request.form.get(f"ev{item.id}-note", ""))
+             for item in claim.evidence if f"ev{item.id}-status" in request.form}
+    try:
+        with db.transaction(session()):
+            changed = service.mark_checklist(session(), current_user.user, claim_id, marks)
+    except service.CaseworkError as exc:
+        return _refused(app_id, exc, claim_id=claim_id)
+    flash(f"已保存材料核验结果,{len(changed)} 项有变化" if changed else "核验结果没有变化", f"claim:{claim_id}")
     return redirect(url_for(".application", application_id=app_id, _anchor=f"claim-{claim_id}"), 303)
 
 
@@ -259,17 +303,17 @@ def decide(claim_id: int):
     app_id = _visible(claim.application).id
     form = DecisionForm()
     if not form.validate():
-        return _refused(app_id, service.CaseworkError(_form_problem(form), "form"), {claim_id: form})
+        return _refused(app_id, service.CaseworkError(_form_problem(form), "form"), {claim_id: form}, claim_id)
     try:
         amount = parse_amount(form.amount_wan.data, "wan")
     except AmountError as exc:
         form.amount_wan.errors = [str(exc)]
-        return _refused(app_id, service.CaseworkError(str(exc), "amount"), {claim_id: form})
+        return _refused(app_id, service.CaseworkError(str(exc), "amount"), {claim_id: form}, claim_id)
     not_duplicate = (form.not_duplicate_reason.data or "").strip()
     if not_duplicate and not form.not_duplicate.data:
         form.not_duplicate.errors = ["请勾选确认,表示已核对不是同一项目"]
         return _refused(app_id, service.CaseworkError(form.not_duplicate.errors[0], "not_duplicate"),
-                        {claim_id: form})
+                        {claim_id: form}, claim_id)
     try:
         with db.transaction(session()):
             decision = service.decide(session(), current_user.user, claim_id, form.outcome.data, amount,
@@ -277,13 +321,13 @@ def decide(claim_id: int):
                                       four_eyes_limit_yuan=_four_eyes_limit())
     except service.CaseworkError as exc:
         _attach(form, exc)
-        return _refused(app_id, exc, {claim_id: form})
+        return _refused(app_id, exc, {claim_id: form}, claim_id)
     decided = session().get(Claim, claim_id)
     if decided is not None and decided.status == "awaiting_second":
         flash(f"已批准 {format_wan(decision.amount_yuan or 0)},超过{format_yuan(_four_eyes_limit())},"
-              "待另一位管理员复核后记入台账")
+              "待另一位管理员复核后记入台账", f"claim:{claim_id}")
     else:
-        flash("已记录决定")
+        flash("已记录决定", f"claim:{claim_id}")
     return redirect(url_for(".application", application_id=app_id, _anchor=f"claim-{claim_id}"), 303)
 
 
@@ -303,13 +347,13 @@ def confirm(claim_id: int):
     app_id = _visible(claim.application).id
     form = ConfirmForm()
     if not form.validate():
-        return _refused(app_id, service.CaseworkError(_form_problem(form)))
+        return _refused(app_id, service.CaseworkError(_form_problem(form)), claim_id=claim_id)
     try:
         with db.transaction(session()):
             service.confirm(session(), current_user.user, claim_id, form.reason.data or "")
     except service.CaseworkError as exc:
-        return _refused(app_id, exc)
-    flash("复核通过,已记入台账")
+        return _refused(app_id, exc, claim_id=claim_id)
+    flash("复核通过,已记入台账", f"claim:{claim_id}")
     return redirect(url_for(".application", application_id=app_id, _anchor=f"claim-{claim_id}"), 303)
 
 
