@@ -536,3 +536,19 @@ def test_the_whole_checklist_is_saved_at_once_and_said_in_the_card(app, client):
     assert "核验结果没有变化" in again.get_data(as_text=True)
     bad = client.post(f"/desk/claims/{claim_id}/evidence", data={f"ev{items[0]}-status": "maybe"})
     assert bad.status_code in (409, 422) and "核验结果应为" in bad.get_data(as_text=True)
+
+
+def test_the_queue_flags_an_award_claimed_twice_and_the_desk_links_the_clause_and_its_policys_rules(app, client):
+    first, _, _ = filed(client, app, [SALES])
+    client.post("/desk/logout")
+    second, _, _ = filed(client, app, [SALES])
+    client.post("/desk/logout")
+    alone, _, _ = filed(client, app, [FACTORY], payee_name="许昌智造有限公司")
+    queue = client.get("/desk/").get_data(as_text=True)
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"<tr>\s*<td><a href=\"/desk/applications/(\d+)\".*?</tr>",
+                                                       queue, re.S)}
+    assert "同一奖补另有申请" in rows[str(first)] and "同一奖补另有申请" in rows[str(second)]
+    assert "同一奖补另有申请" not in rows[str(alone)]
+    page = client.get(f"/desk/applications/{first}").get_data(as_text=True)
+    assert re.search(r'<a href="/policies/[^"#]+#[^"]+">第 二\(一\)2 条</a>', page), "clause link"
+    assert "本政策的口径" in page

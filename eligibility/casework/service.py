@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from .. import clock
 from ..clock import day_end, day_start, utcnow
@@ -239,6 +239,23 @@ class Page:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+
+def duplicated(session: Session, application_ids: list[int]) -> set[int]:
+    """Those of the applications with a claim for an award (same rule and ledger key) that another application of
+    the same enterprise also claims, unless rejected there: the queue flags them before anyone opens them."""
+    if not application_ids:
+        return set()
+    mine, other = aliased(Claim), aliased(Claim)
+    own_app, other_app = aliased(Application), aliased(Application)
+    query = (select(mine.application_id).distinct()
+             .join(own_app, own_app.id == mine.application_id)
+             .join(other, and_(other.rule_id == mine.rule_id, other.ledger_key == mine.ledger_key,
+                               other.application_id != mine.application_id, other.status != "rejected"))
+             .join(other_app, and_(other_app.id == other.application_id,
+                                   other_app.enterprise_id == own_app.enterprise_id))
+             .where(mine.application_id.in_(application_ids)))
+    return set(session.scalars(query))
 
 
 def queue(session: Session, city: str | None = None, status: str | None = None, rule_id: str | None = None,

@@ -159,7 +159,8 @@ def queue():
     page = service.queue(session(), **filters, scope=_scope())
     rules = [(r.id, r.title) for r in engine().rulebook.rules if r.strength == "explicit"]
     return render_template("desk/queue.html", page=page, filters=filters, cities=_cities(), rules=rules,
-                           args=request.args, division_name=division_name, format_wan=format_wan)
+                           args=request.args, division_name=division_name, format_wan=format_wan,
+                           duplicated=service.duplicated(session(), [a.id for a in page.items]))
 
 
 @bp.get("/api/applications")
@@ -205,6 +206,7 @@ def _render_application(app: Application, status: int = 200, forms: dict | None 
         files.setdefault(attachment.claim_id, {}).setdefault(attachment.evidence_item_id, []).append(attachment)
     return render_template("desk/application.html", app=app, latest=latest, changes=changes, trail=trail,
                            files=files, answers=attachments.answers_of(session(), app.id), error_claim=error_claim,
+                           documents=frozen.documents(first.result),
                            notices=_claim_notices(),
                            submitted_on=clock.local_time(app.submitted_at).date(),
                            views=views, forms=forms or {}, error=error, users=users, evidence_form=EvidenceForm,

@@ -71,7 +71,9 @@ def _files() -> dict[str, tuple[Path, list[Rule]]]:
 
 @bp.app_template_global()
 def clause_url(citation) -> str:
-    """The address of a cited clause on its document's page."""
+    """The address of a cited clause on its document's page (a Citation, or one frozen in a determination)."""
+    if isinstance(citation, dict):
+        return url_for("policies.document", doc_id=citation["document_id"], _anchor=anchor(citation["clause_path"]))
     return url_for("policies.document", doc_id=citation.document_id, _anchor=anchor(citation.clause_path))
 
 
