@@ -154,3 +154,33 @@ A11Y_PROBLEMS = """() => {
   if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
   return problems;
 }"""
+
+
+# --- fixtures every browser test module shares (tests/conftest.py loads this module as a plugin) ---------------
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module."""
+    with launched_browser() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop page; it fails the test on any CSP refusal or script error."""
+    with new_page(browser) as page:
+        yield page
+        assert page.problems == [], page.problems
+
+
+@pytest.fixture
+def phone(browser):
+    """A 390 px touch page, watched alike."""
+    with new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
+        yield page
+        assert page.problems == [], page.problems
+
+
+def fits(page) -> bool:
+    """Nothing sticks out sideways (no horizontal scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -5,8 +5,9 @@ from eligibility.casework.db import upgrade
 from eligibility.engine import Engine
 from eligibility.web import create_app
 
-# The casework fixtures (database_url over SQLite and PostgreSQL, sessions, session, clerk, admins) for every module.
-pytest_plugins = ["casework_support"]
+# The casework fixtures (database_url over SQLite and PostgreSQL, sessions, session, clerk, admins) and the browser
+# fixtures (browser, page, phone) for every module.
+pytest_plugins = ["casework_support", "browser_support"]
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from browser_support import (
     PHONE,
     axe_violations,
     fill_xuchang,
-    launched_browser,
+    fits,
     new_page,
     require_chromium,
     screenshot,
@@ -33,26 +33,6 @@ def base_url(make_app):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    with new_page(browser) as page:
-        yield page
-        assert page.problems == [], page.problems  # no CSP refusal, no script error
-
-
-@pytest.fixture
-def phone(browser):
-    with new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
-        yield page
-        assert page.problems == [], page.problems
-
-
 @pytest.fixture
 def no_js(browser):
     with new_page(browser, java_script_enabled=False) as page:
@@ -62,11 +42,6 @@ def no_js(browser):
 def evaluate(page):
     page.click("#evaluate")
     page.wait_for_selector("h1:has-text('自查结果')")
-
-
-def fits(page) -> bool:
-    """Nothing sticks out sideways (no horizontal scrolling)."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def pdf_text(page) -> list[str]:

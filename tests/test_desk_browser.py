@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 from browser_support import (
     A11Y_PROBLEMS,
     fill_xuchang,
-    launched_browser,
     new_page,
     require_chromium,
     screenshot,
@@ -34,12 +33,6 @@ def base_url(make_app):
         s.commit()
     with serving(app) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as browser:
-        yield browser
 
 
 @pytest.fixture

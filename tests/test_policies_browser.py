@@ -4,10 +4,8 @@ import pytest
 
 from browser_support import (
     ARTIFACTS,
-    PHONE,
     axe_violations,
-    launched_browser,
-    new_page,
+    fits,
     require_chromium,
     screenshot,
     serving,
@@ -22,30 +20,6 @@ require_chromium()
 def base_url(make_app):
     with serving(with_strict_csp(make_app())) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    with new_page(browser) as page:
-        yield page
-        assert page.problems == [], page.problems
-
-
-@pytest.fixture
-def phone(browser):
-    with new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
-        yield page
-        assert page.problems == [], page.problems
-
-
-def fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_reader_goes_from_the_catalogue_to_a_clause_and_its_rules(page, base_url):
