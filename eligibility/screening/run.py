@@ -13,6 +13,7 @@ from .database import Database, DuckDatabase, connect
 from .loaders import Loaded, load
 from .plan import ScreeningPlan
 from .rules_sql import STATUS_CODES
+from .sql import literal
 
 Step = Callable[[str, int], None]
 RESULTS = ("SELECT CAST(NULL AS BIGINT) AS eid, CAST(NULL AS INTEGER) AS rule_index, CAST(NULL AS SMALLINT) AS status, "
@@ -71,7 +72,7 @@ def screen(registry: str | Path, as_of: date, *, rulebook: Rulebook | None = Non
     if step:
         step("load", 1)
     if code is not None:
-        db.execute(f"DELETE FROM c_enterprises WHERE city_code <> '{code}'")
+        db.execute(f"DELETE FROM c_enterprises WHERE city_code <> {literal(code)}")
     screened = run_queries(db, plan, as_of, code, step)
     seconds.update(screened)
     return Screening(as_of, plan, loaded, db, code, seconds)
