@@ -34,7 +34,7 @@ def make_app(tmp_path_factory):
         # Rate limits off unless a test switches them on (tests post far faster than people do); durable-rules
         # decides every evaluation in tests, so every test also checks it against the reference.
         app = create_app({"TESTING": True, "SECRET_KEY": "test" * 8, "DATABASE_URL": url, "RATELIMIT_ENABLED": False,
-                          "ENGINE_CROSS_CHECK_EVERY": 1, **config},
+                          "ENGINE_CROSS_CHECK_EVERY": 1, "SCREENING_WORKER": "off", **config},
                          instance_path=str(instance))
         made.append(app)
         return app

@@ -48,6 +48,11 @@ class Application(Base):
     # Why the application is evaluated as of a day other than its submission day (the enterprise's words); None
     # when it is evaluated as of the submission day.
     as_of_reason: Mapped[str | None] = mapped_column(Text)
+    # "application": the enterprise applied; "screening": 主动发现 by a screening of the registry (免申即享), filed
+    # by the bureau as "unconfirmed" until the enterprise confirms it (its account, a declaration).
+    origin: Mapped[str] = mapped_column(String(20), default="application")
+    screening_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no constraint: added by 0005 in place
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     enterprise: Mapped[Enterprise] = relationship(back_populates="applications")
     determinations: Mapped[list["Determination"]] = relationship(
@@ -205,3 +210,59 @@ class AuditEntry(Base):
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Screening(Base):
+    """A screening of a registry (免申即享), run by the background worker; its progress and summary live here."""
+
+    __tablename__ = "screenings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    # The caseworker's city (None for an admin): only enterprises registered there are screened and listed.
+    city_code: Mapped[str | None] = mapped_column(String(6), index=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    source_name: Mapped[str] = mapped_column(String(255))  # the uploaded file's name, or the database schema
+    source_kind: Mapped[str] = mapped_column(String(10))  # jsonl | xlsx | database
+    stored_name: Mapped[str | None] = mapped_column(String(64))  # the upload under the screenings folder
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)  # SCREENING_STATUSES
+    stage: Mapped[str] = mapped_column(String(200), default="")
+    done_steps: Mapped[int] = mapped_column(Integer, default=0)
+    total_steps: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # A worker holds a running screening until this moment and renews it as it goes; a lapsed lease means the
+    # worker died (a restart), and the next worker runs the screening again from the start.
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
+    screened: Mapped[int | None] = mapped_column(Integer)
+    rejected_rows: Mapped[int | None] = mapped_column(Integer)
+    total_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    # Per rule and per county: counts and money (see casework/screenings.py); rejected rows (first ones).
+    summary: Mapped[dict | None] = mapped_column(JSON)
+
+    hits: Mapped[list["ScreeningHit"]] = relationship(back_populates="screening", order_by="ScreeningHit.id")
+
+
+class ScreeningHit(Base):
+    """An enterprise a screening found due money: what it is due, what is missing, and its profile as read."""
+
+    __tablename__ = "screening_hits"
+    __table_args__ = (UniqueConstraint("screening_id", "credit_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    screening_id: Mapped[int] = mapped_column(ForeignKey("screenings.id"), index=True)
+    credit_code: Mapped[str] = mapped_column(String(18), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    division_code: Mapped[str] = mapped_column(String(6))
+    line: Mapped[int] = mapped_column(Integer)
+    total_yuan: Mapped[int] = mapped_column(BigInteger)
+    awards: Mapped[list] = mapped_column(JSON)  # [{rule_id, title, amount_yuan, clause}] eligible, claimable
+    missing: Mapped[list] = mapped_column(JSON)  # [{rule_id, title, facts: [label]}] undetermined rules
+    profile: Mapped[dict] = mapped_column(JSON)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+
+    screening: Mapped[Screening] = relationship(back_populates="hits")
+    application: Mapped[Application | None] = relationship()

@@ -187,18 +187,31 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
         # PostgreSQL cannot store NUL in text (SQLite can): refused alike on both, with a message, not a 500.
         raise CaseworkError("填报内容含有空字符(NUL),请删除后再提交")
     result = engine.evaluate(profile, as_of)
+    return file_application(session, result, profile, requests, submission_key, payee, as_of_reason=as_of_reason)
+
+
+def file_application(session: Session, result: EvaluationResult, profile: Profile, requests: list[ClaimRequest],
+                     submission_key: str, payee: Payee | None, *, as_of_reason: str | None = None,
+                     screening_id: int | None = None, actor: str | None = None) -> Application:
+    """File an application for the claimed awards of a result: by the enterprise (with its account), or by the
+    bureau from a screening (免申即享: no account yet, unconfirmed until the enterprise confirms)."""
     claims = _claims_from(result, requests, profile)
+    filed = profile.model_dump(mode="json")
     enterprise = session.scalar(select(Enterprise).where(Enterprise.credit_code == profile.credit_code))
     if enterprise is None:
         enterprise = Enterprise(credit_code=profile.credit_code, name=profile.name, division_code=profile.division_code)
         session.add(enterprise)
     enterprise.name, enterprise.division_code = profile.name, profile.division_code
     stored = frozen.freeze(result, [(claim.rule_id, claim.item_index) for claim in claims])
+    proactive = screening_id is not None
     application = Application(
         reference=f"PENDING-{secrets.token_hex(8)}", access_token=secrets.token_urlsafe(32),
         submission_key=submission_key, city_code=city_of(profile.division_code),
-        division_code=profile.division_code, payee_name=payee.name, payee_bank=payee.bank,
-        payee_account=payee.account, as_of_reason=as_of_reason, profile=filed, claims=claims,
+        division_code=profile.division_code, payee_name=payee.name if payee else None,
+        payee_bank=payee.bank if payee else None, payee_account=payee.account if payee else None,
+        as_of_reason=as_of_reason, profile=filed, claims=claims,
+        origin="screening" if proactive else "application", screening_id=screening_id,
+        status="unconfirmed" if proactive else "submitted",
         determinations=[Determination(kind="submitted", ruleset_version=result.ruleset_version, as_of=result.as_of,
                                       result=stored)])
     try:
@@ -213,10 +226,29 @@ def submit(session: Session, engine: Engine, profile: Profile, as_of: date | Non
             raise
         return found
     # The reference needs the id, so it is set after the insert, in the same transaction: a crash leaves neither.
-    application.reference = f"SQ{clock.today():%Y%m%d}{application.id:06d}"
-    audit(session, f"企业:{profile.credit_code}", "submitted", "application", application.id, application.id,
+    application.reference = f"{'MS' if proactive else 'SQ'}{clock.today():%Y%m%d}{application.id:06d}"
+    audit(session, actor or f"企业:{profile.credit_code}", "filed_proactively" if proactive else "submitted",
+          "application", application.id, application.id,
           after={"reference": application.reference, "claims": [c.rule_id for c in claims],
-                 "as_of": as_of.isoformat(), **({"as_of_reason": as_of_reason} if as_of_reason else {})})
+                 "as_of": result.as_of.isoformat(), **({"as_of_reason": as_of_reason} if as_of_reason else {}),
+                 **({"screening": screening_id} if proactive else {})})
+    return application
+
+
+def confirm_by_enterprise(session: Session, application: Application, payee: Payee) -> Application:
+    """The enterprise confirms an application the bureau filed for it (免申即享): its account and declaration; the
+    claims then go to the queue as any application's."""
+    application = session.get(Application, application.id, with_for_update=True, populate_existing=True) \
+        or application
+    if application.status != "unconfirmed":
+        raise CaseworkError("该申请已确认,无需再次确认")
+    if "\x00" in payee.name + payee.bank:
+        raise CaseworkError("填报内容含有空字符(NUL),请删除后再提交")
+    application.payee_name, application.payee_bank, application.payee_account = payee.name, payee.bank, payee.account
+    application.status, application.confirmed_at = "submitted", utcnow()
+    session.flush()
+    audit(session, f"企业:{application.enterprise.credit_code}", "confirmed_by_enterprise", "application",
+          application.id, application.id, {"status": "unconfirmed"}, {"status": "submitted"})
     return application
 
 
@@ -387,6 +419,8 @@ def decide(session: Session, user: User, claim_id: int, outcome: str, amount_yua
     if claim.status == "approved":
         raise AlreadyApproved(claim.ledger_entry) if claim.ledger_entry else CaseworkError("该奖励已批准,不能再改")
     _refuse_orphan(claim)
+    if claim.application.status == "unconfirmed":
+        raise CaseworkError("这是主动发现的免申申请,企业尚未确认(收款账户和承诺),暂不能作出决定")
     reason = reason.strip()
     if outcome != "approve":
         if not reason:

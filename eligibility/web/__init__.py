@@ -41,6 +41,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         policies,
         ratelimit,
         screen_api,
+        screenings,
         security,
         selfcheck,
         storage,
@@ -55,6 +56,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     auth.init_app(app)
     for blueprint in (api.bp, screen_api.bp, selfcheck.bp, apply.bp, auth.bp, desk.bp, policies.bp, health.bp):
         app.register_blueprint(blueprint)
+    screenings.init_app(app)
     app.cli.add_command(screen_command)
 
     @app.cli.command("evaluate")

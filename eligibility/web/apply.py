@@ -29,7 +29,8 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
-from wtforms import HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
+from wtforms.validators import InputRequired
 
 from .. import clock
 from ..casework import attachments, db, frozen, held_checks, history, identity, service
@@ -71,6 +72,16 @@ class ApplyForm(FlaskForm):
     payee_account = StringField("账号", render_kw={"maxlength": 60, "inputmode": "numeric", "autocomplete": "off"})
     as_of_basis = HiddenField()  # rendered as radio buttons by the template (choices depend on the result)
     as_of_note = TextAreaField("说明")
+
+
+class ConfirmForm(FlaskForm):
+    """The enterprise's confirmation of a 免申 application the bureau filed for it: its account and a declaration."""
+
+    payee_name = StringField("户名", render_kw={"maxlength": 200, "autocomplete": "organization"})
+    payee_bank = StringField("开户行", render_kw={"maxlength": 100})
+    payee_account = StringField("账号", render_kw={"maxlength": 60, "inputmode": "numeric", "autocomplete": "off"})
+    declaration = BooleanField("本单位承诺:所列信息真实、完整,同意按上列奖补办理;如有虚假,自愿退回资金并承担责任",
+                               validators=[InputRequired(message="请勾选承诺后再确认")])
 
 
 class FilesForm(FlaskForm):
@@ -400,6 +411,48 @@ def render_status(application: Application, status: int = 200, errors: dict | No
 def status(token: str):
     """The enterprise's own application, by its private link."""
     return render_status(_own(token))
+
+
+def _render_confirm(application: Application, form: ConfirmForm, status: int = 200):
+    return render_template("apply/confirm.html", application=application, form=form, format_wan=format_wan,
+                           first=application.determinations[0]), status
+
+
+@bp.get("/applications/<token>/confirm")
+def confirm(token: str):
+    """A 免申 application the bureau filed (主动发现): what it claims, and the form that confirms it."""
+    application = _own(token)
+    if application.status != "unconfirmed":
+        return redirect(url_for("apply.status", token=token), 303)
+    return _render_confirm(application, ConfirmForm(formdata=None, payee_name=application.enterprise.name))
+
+
+@bp.post("/applications/<token>/confirm")
+def confirm_submit(token: str):
+    """Confirm a 免申 application: the account checked as any applicant's, the declaration ticked; then the claims go
+    to the desk's queue."""
+    application = _own(token)
+    form = ConfirmForm()
+    if application.status != "unconfirmed":
+        return redirect(url_for("apply.status", token=token), 303)
+    valid = form.validate()
+    try:
+        payee = validate_payee(form.payee_name.data, form.payee_bank.data, form.payee_account.data,
+                               application.enterprise.name)
+    except PayeeError as exc:
+        for name, message in exc.errors.items():
+            getattr(form, name).errors = [message]
+        valid = False
+    if not valid:
+        return _render_confirm(application, form, 400)
+    try:
+        with db.transaction(session()):
+            service.confirm_by_enterprise(session(), application, payee)
+    except service.CaseworkError as exc:
+        flash(str(exc), f"application:{application.id}")
+        return redirect(url_for("apply.status", token=token), 303)
+    flash("已确认。申请已转入工信局审核,请在本页上传所列材料并留意进度", f"application:{application.id}")
+    return redirect(url_for("apply.status", token=token), 303)
 
 
 def _staged_files(batch: attachments.Batch, claim_id: int, application: Application) -> None:

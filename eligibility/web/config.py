@@ -52,6 +52,11 @@ DEFAULTS = {
     "ATTACHMENTS_DIR": None,
     # A self-check result is held this many seconds for the browser that made it (its page is a GET).
     "HELD_CHECK_TTL": 2 * 3600,
+    # 免申即享: registries uploaded on the desk; the worker runs in a thread of each web process ("thread") or as
+    # its own service, `flask screen-worker` ("off" here).
+    "MAX_SCREENING_UPLOAD_LENGTH": 200 * MiB,
+    "SCREENING_WORKER": "thread",
+    "SCREENING_POLL_SECONDS": 2,
     "MAX_FORM_MEMORY_SIZE": MiB,
     "MAX_FORM_PARTS": 3000,
     "MAX_JSON_DEPTH": 20,

@@ -9,7 +9,8 @@ from .json_provider import OrjsonProvider
 # Endpoints that take files, and the config key of their body limit: loading a saved self-check file (it carries
 # its result, so it may be larger than any form or API request), the materials handed in for a claim.
 UPLOAD_ENDPOINTS = {"selfcheck.load": "MAX_UPLOAD_LENGTH", "apply.upload": "MAX_ATTACHMENTS_REQUEST_LENGTH",
-                    "apply.answer": "MAX_ATTACHMENTS_REQUEST_LENGTH"}
+                    "apply.answer": "MAX_ATTACHMENTS_REQUEST_LENGTH",
+                    "screenings.create": "MAX_SCREENING_UPLOAD_LENGTH"}
 
 
 class DepthError(ValueError):

@@ -1,0 +1,122 @@
+"""免申即享 through the desk's pages: upload a registry, follow the screening, file 免申 applications, hand out the
+links, and the enterprise's confirmation page (errors beside the fields, input kept)."""
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from casework_support import PROFILE
+from eligibility.casework import screenings
+from eligibility.casework.models import Application, Screening
+from eligibility.casework.users import create_user
+
+PASSWORD = "correct horse battery"
+PAYEE = {"payee_name": PROFILE["name"], "payee_bank": "中国工商银行许昌分行营业部", "payee_account": "6222 0212 3456 7890 123"}
+
+
+@pytest.fixture
+def app(make_app):
+    app = make_app(WTF_CSRF_ENABLED=False)
+    with app.extensions["db_sessions"]() as s:
+        create_user(s, "clerk", PASSWORD, "caseworker", "王经办", city_code="411000")
+        create_user(s, "baotou", PASSWORD, "caseworker", "包头经办", city_code="150200")
+        s.commit()
+    return app
+
+
+def login(client, username="clerk"):
+    client.post("/desk/logout")
+    return client.post("/desk/login", data={"username": username, "password": PASSWORD})
+
+
+def upload(client, text: str, name="registry.jsonl", as_of="2020-12-31"):
+    return client.post("/desk/screenings/", data={"registry": (io.BytesIO(text.encode("utf-8")), name),
+                                                  "as_of": as_of}, content_type="multipart/form-data")
+
+
+def work(app):
+    return screenings.work_once(app.extensions["db_sessions"], app.extensions["eligibility_engine"],
+                                screenings.folder_of(app.instance_path))
+
+
+def registry() -> str:
+    return json.dumps(PROFILE, ensure_ascii=False) + "\n" + "{not json\n"
+
+
+def test_the_desk_needs_a_login(client):
+    assert client.get("/desk/screenings/").status_code in (302, 401)
+
+
+def test_from_upload_to_a_confirmed_application(app, client):
+    login(client)
+    answer = upload(client, registry())
+    assert answer.status_code == 303
+    page = client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert "排队中" in page and 'http-equiv="refresh"' in page  # follows its progress until done
+    assert work(app) is not None
+    page = client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert "已完成" in page and 'http-equiv="refresh"' not in page
+    assert PROFILE["name"] in page and "有误的行" in page and "第2行" in page
+    assert "<svg" in page and "许昌" in page  # per county, with a chart
+    hit = re.search(r'name="hit" value="(\d+)"', page).group(1)
+    screening_id = int(answer.headers["Location"].rstrip("/").split("/")[-1])
+    filed = client.post(f"/desk/screenings/{screening_id}/applications", data={"hit": [hit]})
+    assert filed.status_code == 303
+    page = client.get(filed.headers["Location"]).get_data(as_text=True)
+    assert "已建立免申申请 1 件" in page and "待企业确认" in page
+    links = client.get(f"/desk/screenings/{screening_id}/links.csv").get_data(as_text=True)
+    link = re.search(r"(http://\S+/confirm)", links).group(1)
+    token = link.split("/")[-2]
+    with app.extensions["db_sessions"]() as s:
+        application = s.query(Application).filter_by(access_token=token).one()
+        assert (application.origin, application.status) == ("screening", "unconfirmed")
+        desk_page = client.get(f"/desk/applications/{application.id}").get_data(as_text=True)
+        assert "主动发现" in desk_page and "企业尚未确认" in desk_page
+    enterprise = app.test_client()
+    status = enterprise.get(f"/applications/{token}").get_data(as_text=True)
+    assert "待您确认" in status
+    wrong = enterprise.post(f"/applications/{token}/confirm", data={**PAYEE, "payee_name": "别的公司"})
+    body = wrong.get_data(as_text=True)
+    assert wrong.status_code == 400 and "户名应与单位名称" in body and "请勾选承诺" in body
+    assert 'value="6222 0212 3456 7890 123"' in body  # input kept
+    done = enterprise.post(f"/applications/{token}/confirm", data={**PAYEE, "declaration": "y"})
+    assert done.status_code == 303
+    assert "已确认" in enterprise.get(done.headers["Location"]).get_data(as_text=True)
+    with app.extensions["db_sessions"]() as s:
+        assert s.query(Application).filter_by(access_token=token).one().status == "submitted"
+    assert enterprise.get(f"/applications/{token}/confirm").status_code == 303  # confirmed once
+
+
+def test_bad_uploads_are_refused_beside_the_field(app, client):
+    login(client)
+    wrong = upload(client, "a,b\n", name="registry.csv")
+    assert wrong.status_code == 400 and "名录应为" in wrong.get_data(as_text=True)
+    missing = client.post("/desk/screenings/", data={"as_of": "2020-12-31"}, content_type="multipart/form-data")
+    assert missing.status_code == 400 and "请选择名录文件" in missing.get_data(as_text=True)
+    bad_date = upload(client, registry(), as_of="2020-13-45")
+    assert bad_date.status_code == 400 and "测算日期" in bad_date.get_data(as_text=True)
+    assert list(Path(screenings.folder_of(app.instance_path)).iterdir()) == []  # nothing kept of refused uploads
+
+
+def test_other_cities_screenings_are_not_found(app, client):
+    login(client)
+    answer = upload(client, registry())
+    login(client, "baotou")
+    assert client.get(answer.headers["Location"]).status_code == 404
+    assert client.get("/desk/screenings/99999999").status_code == 404
+
+
+def test_result_files_download_and_nothing_else(app, client):
+    login(client)
+    location = upload(client, registry()).headers["Location"]
+    work(app)
+    with app.extensions["db_sessions"]() as s:
+        screening = s.query(Screening).one()
+        files = screening.summary["files"]
+    for name in files:
+        with client.get(f"{location}/files/{name}") as got:
+            assert got.status_code == 200 and "attachment" in got.headers["Content-Disposition"]
+    assert client.get(f"{location}/files/..%2Feligibility.db").status_code == 404
+    assert client.get(f"{location}/files/other.xlsx").status_code == 404
