@@ -157,8 +157,6 @@ def _profiles(screening, path: Path, hits: list[tuple[int, int, str]]) -> dict[i
 
 def run(sessions: sessionmaker, engine: Engine, screening_id: int, folder: Path) -> None:
     """Run a claimed screening to its end (done or failed)."""
-    from ..screening.found import due_money, per_county
-    from ..screening.outputs import summary, write
     from ..screening.run import screen
     from ..screening.validate import RegistryError
     with sessions() as session:
@@ -177,48 +175,10 @@ def run(sessions: sessionmaker, engine: Engine, screening_id: int, folder: Path)
             progress("读取并核对名录", read["bytes"], size)
 
         result = screen(path, as_of, rulebook=engine.rulebook, city=city, progress=loading)
-        progress("按规则测算完毕,整理结果", force=True)
-        told = summary(result)
-        hits = due_money(result)
-        with sessions() as session, db.transaction(session):
-            session.execute(delete(ScreeningHit).where(ScreeningHit.screening_id == screening_id))
-        profiles = _profiles(result, path, hits)
-        mismatched = 0
-        for start in range(0, len(hits), HIT_BATCH):
-            rows = []
-            for eid, line, _code in hits[start:start + HIT_BATCH]:
-                profile = profiles[eid]
-                evaluated = engine.evaluate(profile, as_of)
-                awards, missing = _awards(evaluated)
-                if not awards:
-                    # The screening's SQL and the engine agree on every rule (the property tests prove it); if a
-                    # result ever differs, the engine's word stands and the difference is counted, not hidden.
-                    mismatched += 1
-                    continue
-                rows.append(ScreeningHit(screening_id=screening_id, credit_code=profile.credit_code,
-                                         name=profile.name, division_code=profile.division_code, line=line,
-                                         total_yuan=evaluated.total_yuan, awards=awards, missing=missing,
-                                         profile=profile.model_dump(mode="json")))
-            with sessions() as session, db.transaction(session):
-                session.add_all(rows)
-            progress("逐户核对应享奖励", min(start + HIT_BATCH, len(hits)), len(hits), force=True)
-        files = [p.name for p in write(result, folder / f"screening-{screening_id}-{secrets.token_hex(4)}.xlsx")]
-        report = {
-            "rules": [{"rule_id": r.rule_id, "title": r.title, "eligible": r.eligible, "amount_yuan": r.amount_yuan,
-                       "may_apply": r.may_apply, "undetermined": r.undetermined}
-                      for r in told.rules if r.eligible or r.may_apply or r.undetermined],
-            "counties": per_county(result), "eligible_awards": told.eligible_awards, "files": files,
-            "errors": [e.json() for e in result.loaded.errors[:100]],
-            "rejected_enterprises": told.rejected_enterprises, "mismatched": mismatched, "due": len(hits) - mismatched,
-        }
-        with sessions() as session, db.transaction(session):
-            changed = session.execute(
-                update(Screening).where(Screening.id == screening_id, Screening.attempts == attempt)
-                .values(status="done", stage="已完成", done_steps=1, total_steps=1, lease_until=None,
-                        finished_at=utcnow(), screened=told.screened, rejected_rows=told.rejected_rows,
-                        total_yuan=told.total_yuan, summary=report)).rowcount
-            if changed != 1:
-                raise LeaseLost()
+        try:
+            _finish(sessions, engine, screening_id, attempt, result, path, folder, progress)
+        finally:
+            result.db.close()  # the worker lives on: the screening's in-memory database goes now
     except LeaseLost:
         log.warning("screening %s taken over by another worker", screening_id)
     except (RegistryError, ValueError, OSError) as exc:
@@ -226,6 +186,57 @@ def run(sessions: sessionmaker, engine: Engine, screening_id: int, folder: Path)
     except Exception:
         log.exception("screening %s failed", screening_id)
         _fail(sessions, screening_id, attempt, "测算时发生内部错误,已记入日志;请联系系统管理员")
+
+
+def _finish(sessions: sessionmaker, engine: Engine, screening_id: int, attempt: int, result, path: Path,
+            folder: Path, progress: Progress) -> None:
+    """After the SQL: the enterprises due money evaluated one by one (missing facts, the engine's amounts), the
+    result files, the summary; the screening marked done if this worker still holds it."""
+    from ..screening.found import due_money, per_county
+    from ..screening.outputs import summary, write
+    as_of = result.as_of
+    progress("按规则测算完毕,整理结果", force=True)
+    told = summary(result)
+    hits = due_money(result)
+    with sessions() as session, db.transaction(session):
+        session.execute(delete(ScreeningHit).where(ScreeningHit.screening_id == screening_id))
+    profiles = _profiles(result, path, hits)
+    mismatched = 0
+    for start in range(0, len(hits), HIT_BATCH):
+        rows = []
+        for eid, line, _code in hits[start:start + HIT_BATCH]:
+            profile = profiles[eid]
+            evaluated = engine.evaluate(profile, as_of)
+            awards, missing = _awards(evaluated)
+            if not awards:
+                # The screening's SQL and the engine agree on every rule (the property tests prove it); if a
+                # result ever differs, the engine's word stands and the difference is counted, not hidden.
+                mismatched += 1
+                continue
+            rows.append(ScreeningHit(screening_id=screening_id, credit_code=profile.credit_code,
+                                     name=profile.name, division_code=profile.division_code, line=line,
+                                     total_yuan=evaluated.total_yuan, awards=awards, missing=missing,
+                                     profile=profile.model_dump(mode="json")))
+        with sessions() as session, db.transaction(session):
+            session.add_all(rows)
+        progress("逐户核对应享奖励", min(start + HIT_BATCH, len(hits)), len(hits), force=True)
+    files = [p.name for p in write(result, folder / f"screening-{screening_id}-{secrets.token_hex(4)}.xlsx")]
+    report = {
+        "rules": [{"rule_id": r.rule_id, "title": r.title, "eligible": r.eligible, "amount_yuan": r.amount_yuan,
+                   "may_apply": r.may_apply, "undetermined": r.undetermined}
+                  for r in told.rules if r.eligible or r.may_apply or r.undetermined],
+        "counties": per_county(result), "eligible_awards": told.eligible_awards, "files": files,
+        "errors": [e.json() for e in result.loaded.errors[:100]],
+        "rejected_enterprises": told.rejected_enterprises, "mismatched": mismatched, "due": len(hits) - mismatched,
+    }
+    with sessions() as session, db.transaction(session):
+        changed = session.execute(
+            update(Screening).where(Screening.id == screening_id, Screening.attempts == attempt)
+            .values(status="done", stage="已完成", done_steps=1, total_steps=1, lease_until=None,
+                    finished_at=utcnow(), screened=told.screened, rejected_rows=told.rejected_rows,
+                    total_yuan=told.total_yuan, summary=report)).rowcount
+        if changed != 1:
+            raise LeaseLost()
 
 
 def _fail(sessions: sessionmaker, screening_id: int, attempt: int, message: str) -> None:

@@ -16,12 +16,13 @@ ACTIONS = {
     "status_changed": "申请状态变更", "reevaluated": "按现行规则重新测算", "attachment_uploaded": "企业上传材料",
     "attachment_withdrawn": "企业撤回材料", "answered": "企业答复补充材料", "login": "登录", "login_failed": "登录失败",
     "user_created": "创建账号", "user_updated": "修改账号", "filed_proactively": "主动发现,代企业建立免申申请",
-    "confirmed_by_enterprise": "企业确认免申申请(收款账户、承诺)",
+    "confirmed_by_enterprise": "企业确认免申申请(收款账户、承诺)", "screening_queued": "提交免申即享筛查",
 }
 # Where an application came from: the enterprise applied, or a screening of the registry found it (免申即享).
 ORIGINS = {"application": "企业申请", "screening": "主动发现"}
 SCREENING_STATUSES = {"queued": "排队中", "running": "测算中", "done": "已完成", "failed": "未完成"}
-ENTITIES = {"application": "申请", "claim": "奖补事项", "evidence_item": "材料", "attachment": "文件", "user": "账号"}
+ENTITIES = {"application": "申请", "claim": "奖补事项", "evidence_item": "材料", "attachment": "文件", "user": "账号",
+            "screening": "免申即享筛查"}
 # Field labels of the values an audit entry records; values of these fields are translated by the map beside.
 FIELDS = {
     "status": "状态", "note": "备注", "amount_yuan": "金额", "computed_yuan": "规则测算金额", "reason": "理由",
@@ -30,7 +31,7 @@ FIELDS = {
     "files": "文件", "file": "文件", "item": "材料", "claim": "奖补事项", "size_bytes": "大小(字节)",
     "sha256": "SHA-256", "city_code": "城市代码", "active": "启用", "address": "地址", "ledger_number": "台账编号",
     "changes": "变化", "ruleset_version": "规则版本", "username": "用户名", "role": "角色",
-    "screening": "筛查编号",
+    "screening": "筛查编号", "source": "名录",
 }
 _VALUES = {"status": {**APPLICATION_STATUSES, **CLAIM_STATUSES, **EVIDENCE_STATUSES}}
 
