@@ -61,8 +61,9 @@ def test_from_a_registry_upload_to_confirmed_applications(caseworker, enterprise
     page.click("a:text-is('免申即享筛查')")
     page.wait_for_selector("h1:has-text('免申即享筛查')")
 
-    # Submitting without a file is refused by the browser (required) and, past it, by the server beside the field.
-    page.get_by_label("企业名录文件").set_input_files(str(registry))
+    # Playwright guesses no type for .jsonl: the file is handed over with the type a desktop would give it.
+    page.get_by_label("企业名录文件").set_input_files({"name": registry.name, "mimeType": "application/x-ndjson",
+                                                   "buffer": registry.read_bytes()})
     as_of = page.get_by_label("测算日期")
     as_of.fill("2020-12-31")
     with page.expect_navigation():
@@ -75,7 +76,7 @@ def test_from_a_registry_upload_to_confirmed_applications(caseworker, enterprise
     assert page.evaluate(A11Y_PROBLEMS) == []
     rows = page.locator("#hits tbody tr")
     assert rows.count() == 1 and PROFILE["name"] in rows.inner_text()
-    screenshot(page, "screening-result")
+    screenshot(page, "screening-result.png")
 
     rows.first.locator("input[name=hit]").check()
     with page.expect_navigation():
