@@ -11,7 +11,7 @@ from eligibility.casework import db, screenings, service
 from eligibility.casework.models import Application, LedgerEntry, Screening, ScreeningHit
 from eligibility.clock import utcnow
 from eligibility.profile import Profile
-from screening_tables import profile_rows, write_xlsx
+from screening_tables import profile_rows, write_parquet, write_xlsx
 
 # Two more enterprises: one due nothing (sales below 10亿), one whose sales are unknown (undetermined).
 SMALL = {**PROFILE, "name": "许昌某小公司", "credit_code": "91411000MA44XXXX0R",
@@ -208,3 +208,34 @@ def test_an_open_application_is_not_filed_twice_and_a_second_payout_is_refused(s
     with pytest.raises(service.DoublePayout):
         approve(session, clerk, own.claims[0])
     assert session.scalar(select(Application).where(Application.id == own.id)).claims[0].status != "approved"
+
+
+def test_a_schema_of_the_screening_database_is_screened_where_it_is(sessions, session, clerk, engine, folder,
+                                                                    tmp_path):
+    """The bureau's registry as tables of a schema in the screening database (DuckDB here; PostgreSQL alike)."""
+    import duckdb
+    tables = write_parquet(profile_rows([Profile.model_validate(p) for p in (PROFILE, SMALL, UNKNOWN)]),
+                           tmp_path / "tables").parent
+    url = f"duckdb:///{tmp_path / 'registry.duckdb'}"
+    with duckdb.connect(str(tmp_path / "registry.duckdb")) as con:
+        con.execute("CREATE SCHEMA bureau")
+        for name in ("enterprises", "sales", "recognitions", "projects"):
+            con.execute(f"CREATE TABLE bureau.{name} AS SELECT * FROM read_parquet('{tables / name}.parquet')")
+    with db.transaction(session):
+        queued = screenings.create(session, clerk, AS_OF, "bureau", None)
+        with pytest.raises(service.CaseworkError, match="schema"):
+            screenings.create(session, clerk, AS_OF, "bureau; DROP TABLE x", None)
+    assert screenings.work_once(sessions, engine, folder, url) == queued.id
+    session.expire_all()
+    done = session.get(Screening, queued.id)
+    assert done.status == "done", done.error
+    [hit] = done.hits
+    assert Profile.model_validate(hit.profile) == Profile.model_validate(PROFILE)
+
+
+def test_a_schema_without_a_screening_database_fails_with_the_reason(sessions, session, clerk, engine, folder):
+    with db.transaction(session):
+        queued = screenings.create(session, clerk, AS_OF, "bureau", None)
+    screenings.work_once(sessions, engine, folder)
+    session.expire_all()
+    assert "SCREENING_DATABASE_URL" in session.get(Screening, queued.id).error

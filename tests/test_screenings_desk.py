@@ -120,3 +120,31 @@ def test_result_files_download_and_nothing_else(app, client):
             assert got.status_code == 200 and "attachment" in got.headers["Content-Disposition"]
     assert client.get(f"{location}/files/..%2Feligibility.db").status_code == 404
     assert client.get(f"{location}/files/other.xlsx").status_code == 404
+
+
+def test_a_schema_of_the_screening_database_instead_of_a_file(make_app, tmp_path):
+    app = make_app(WTF_CSRF_ENABLED=False, SCREENING_DATABASE_URL=f"duckdb:///{tmp_path / 'bureau.duckdb'}")
+    with app.extensions["db_sessions"]() as s:
+        create_user(s, "clerk", PASSWORD, "caseworker", "王经办", city_code="411000")
+        s.commit()
+    client = app.test_client()
+    login(client)
+    assert "筛查数据库中的名录" in client.get("/desk/screenings/").get_data(as_text=True)
+    both = client.post("/desk/screenings/", data={"registry": (io.BytesIO(registry().encode()), "r.jsonl"),
+                                                  "schema": "bureau", "as_of": "2020-12-31"},
+                       content_type="multipart/form-data")
+    assert both.status_code == 400 and "只能选一个" in both.get_data(as_text=True)
+    bad = client.post("/desk/screenings/", data={"schema": "x;drop", "as_of": "2020-12-31"})
+    assert bad.status_code == 400 and "schema 名只能含" in bad.get_data(as_text=True)
+    assert 'value="x;drop"' in bad.get_data(as_text=True)  # input kept
+    queued = client.post("/desk/screenings/", data={"schema": "bureau", "as_of": "2020-12-31"})
+    assert queued.status_code == 303
+    with app.extensions["db_sessions"]() as s:
+        assert (s.query(Screening).one().source_kind, s.query(Screening).one().source_name) == ("database", "bureau")
+
+
+def test_without_a_screening_database_there_is_no_schema_field(app, client):
+    login(client)
+    assert "筛查数据库中的名录" not in client.get("/desk/screenings/").get_data(as_text=True)
+    answer = client.post("/desk/screenings/", data={"schema": "bureau", "as_of": "2020-12-31"})
+    assert answer.status_code == 400 and "请选择名录文件" in answer.get_data(as_text=True)

@@ -7,9 +7,9 @@ once the lease has lapsed the next worker runs the screening again from the star
 page reload or a server restart shows where it is.
 """
 import logging
+import re
 import secrets
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 3
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
+SCHEMA_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 HIT_BATCH = 500
 # At most this many applications are filed in one go (each is a transaction of its own).
 MAX_FILED_AT_ONCE = 200
@@ -43,9 +44,15 @@ def folder_of(instance_path: str | Path) -> Path:
     return path
 
 
-def create(session: Session, user: User, as_of: date, source_name: str, stored_name: str) -> Screening:
-    """Queue a screening of an uploaded registry, as of a date, over the caseworker's city (an admin's: all)."""
-    kind = SUFFIXES.get(Path(source_name).suffix.lower())
+def create(session: Session, user: User, as_of: date, source_name: str, stored_name: str | None) -> Screening:
+    """Queue a screening of an uploaded registry (or, without a stored file, of the tables of a schema of the
+    screening database), as of a date, over the caseworker's city (an admin's: all)."""
+    kind: str | None = "database"
+    if stored_name is None:
+        if not SCHEMA_NAME.fullmatch(source_name):
+            raise CaseworkError("schema 名只能含字母、数字和下划线,且不以数字开头", "schema")
+    else:
+        kind = SUFFIXES.get(Path(source_name).suffix.lower())
     if kind is None:
         raise CaseworkError("名录应为 .jsonl(每行一家企业的测算内容)或 .xlsx(按模板的工作簿)", "registry")
     if as_of > clock.today():
@@ -155,26 +162,31 @@ def _profiles(screening, path: Path, hits: list[tuple[int, int, str]]) -> dict[i
     return {eid: by_code[code] for eid, _, code in hits}
 
 
-def run(sessions: sessionmaker, engine: Engine, screening_id: int, folder: Path) -> None:
-    """Run a claimed screening to its end (done or failed)."""
+def run(sessions: sessionmaker, engine: Engine, screening_id: int, folder: Path,
+        database_url: str | None = None) -> None:
+    """Run a claimed screening to its end (done or failed); a schema's tables are read in `database_url`."""
     from ..screening.run import screen
     from ..screening.validate import RegistryError
     with sessions() as session:
         job = session.get(Screening, screening_id)
         assert job is not None
         as_of, city, stored, attempt = job.as_of, job.city_code, job.stored_name, job.attempts
+        schema = job.source_name if job.source_kind == "database" else None
     progress = Progress(sessions, screening_id, attempt)
     path = folder / (stored or "")
     try:
         progress("读取并核对名录", force=True)
-        size = max(path.stat().st_size, 1)
+        if schema is not None and not database_url:
+            raise RegistryError("未配置筛查数据库(SCREENING_DATABASE_URL),无法读取数据库中的名录")
+        size = max(path.stat().st_size, 1) if schema is None else 1
         read = {"bytes": 0}
 
         def loading(n: int) -> None:
             read["bytes"] += n
             progress("读取并核对名录", read["bytes"], size)
 
-        result = screen(path, as_of, rulebook=engine.rulebook, city=city, progress=loading)
+        result = screen(schema or path, as_of, rulebook=engine.rulebook, city=city, progress=loading,
+                        database_url=database_url if schema else None)
         try:
             _finish(sessions, engine, screening_id, attempt, result, path, folder, progress)
         finally:
@@ -255,26 +267,24 @@ def give_up_on_crashes(sessions: sessionmaker) -> None:
                     error=f"测算{MAX_ATTEMPTS}次均中断(进程退出),请检查名录大小和服务器内存后重新提交"))
 
 
-def work_once(sessions: sessionmaker, engine: Engine, folder: Path) -> int | None:
+def work_once(sessions: sessionmaker, engine: Engine, folder: Path, database_url: str | None = None) -> int | None:
     """Run the next screening waiting for a worker, if any; its id."""
     give_up_on_crashes(sessions)
     screening_id = claim_next(sessions)
     if screening_id is not None:
-        run(sessions, engine, screening_id, folder)
+        run(sessions, engine, screening_id, folder, database_url)
     return screening_id
 
 
 def work_forever(sessions: sessionmaker, engine: Engine, folder: Path, stop: threading.Event,
-                 poll_seconds: float = 2.0, tick: Callable[[], None] | None = None) -> None:
+                 poll_seconds: float = 2.0, database_url: str | None = None) -> None:
     """Run screenings as they come until `stop` is set."""
     while not stop.is_set():
         try:
-            found = work_once(sessions, engine, folder)
+            found = work_once(sessions, engine, folder, database_url)
         except Exception:
             log.exception("screening worker")
             found = None
-        if tick:
-            tick()
         if found is None:
             stop.wait(poll_seconds)
 

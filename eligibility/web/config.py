@@ -57,6 +57,9 @@ DEFAULTS = {
     "MAX_SCREENING_UPLOAD_LENGTH": 200 * MiB,
     "SCREENING_WORKER": "thread",
     "SCREENING_POLL_SECONDS": 2,
+    # A database whose schemas hold registries as the four tables (enterprises, sales, recognitions, projects):
+    # the desk then screens a schema there, where the data is (postgresql://… or duckdb:///path).
+    "SCREENING_DATABASE_URL": None,
     "MAX_FORM_MEMORY_SIZE": MiB,
     "MAX_FORM_PARTS": 3000,
     "MAX_JSON_DEPTH": 20,

@@ -23,9 +23,9 @@ from flask import (
 )
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField
-from wtforms.validators import InputRequired
+from flask_wtf.file import FileField
+from wtforms import DateField, StringField
+from wtforms.validators import InputRequired, Length
 
 from .. import clock
 from ..casework import db, screenings
@@ -43,7 +43,11 @@ ID = desk.ID
 
 
 class RegistryForm(FlaskForm):
-    registry = FileField("企业名录文件(.jsonl 或 .xlsx)", validators=[FileRequired(message="请选择名录文件")])
+    """A registry file, or (when the bureau has a screening database) a schema of it holding the four tables."""
+
+    registry = FileField("企业名录文件(.jsonl 或 .xlsx)")
+    schema = StringField("或:筛查数据库中的名录(schema 名)",
+                         validators=[Length(max=63, message="schema 名最多63个字符")])
     as_of = DateField("测算日期", validators=[InputRequired(message="请填写测算日期(YYYY-MM-DD)")],
                       format="%Y-%m-%d")
 
@@ -59,7 +63,7 @@ def _words() -> dict:
 
 def _render_list(form: RegistryForm, status: int = 200):
     found = screenings.listed(session(), current_user.user)
-    return render_template("desk/screenings.html", form=form, screenings=found), status
+    return render_template("desk/screenings.html", form=form, screenings=found, database=_has_database()), status
 
 
 @bp.get("/")
@@ -76,7 +80,16 @@ def create():
     form = RegistryForm()
     if not form.validate():
         return _render_list(form, 400)
+    schema = (form.schema.data or "").strip() if current_app.config["SCREENING_DATABASE_URL"] else ""
     upload = form.registry.data
+    if not upload and not schema:
+        form.registry.errors = ["请选择名录文件" + ("或填写数据库中的 schema 名" if _has_database() else "")]
+        return _render_list(form, 400)
+    if upload and schema:
+        form.schema.errors = ["上传文件和数据库 schema 只能选一个"]
+        return _render_list(form, 400)
+    if schema:
+        return _queue(form, schema, None, None)
     name = Path(upload.filename or "").name
     suffix = Path(name).suffix.lower()
     if suffix not in screenings.SUFFIXES:
@@ -85,15 +98,26 @@ def create():
     stored = f"{secrets.token_hex(16)}{suffix}"
     target = _folder() / stored
     upload.save(target)
+    return _queue(form, name, stored, target)
+
+
+def _has_database() -> bool:
+    return bool(current_app.config["SCREENING_DATABASE_URL"])
+
+
+def _queue(form: RegistryForm, name: str, stored: str | None, target: Path | None):
+    """The screening queued (the upload kept), or the form again with the reason beside its field."""
     try:
         with db.transaction(session()):
             screening = screenings.create(session(), current_user.user, form.as_of.data, name, stored)
     except CaseworkError as exc:
-        target.unlink(missing_ok=True)
+        if target is not None:
+            target.unlink(missing_ok=True)
         getattr(form, exc.field or "registry").errors = [str(exc)]
         return _render_list(form, 400)
     except BaseException:
-        target.unlink(missing_ok=True)
+        if target is not None:
+            target.unlink(missing_ok=True)
         raise
     flash(f"已提交第{screening.id}次筛查,正在排队;本页会自动刷新进度,也可以离开后再回来看", "notice")
     return redirect(url_for("screenings.show", screening_id=screening.id), 303)
@@ -210,7 +234,8 @@ def start_worker(app: Flask) -> None:
     folder = screenings.folder_of(app.instance_path)
     thread = threading.Thread(target=screenings.work_forever, name="screening-worker", daemon=True,
                               args=(app.extensions["db_sessions"], app.extensions["eligibility_engine"], folder,
-                                    stop, float(app.config["SCREENING_POLL_SECONDS"])))
+                                    stop, float(app.config["SCREENING_POLL_SECONDS"]),
+                                    app.config["SCREENING_DATABASE_URL"]))
     started.update(pid=os.getpid(), stop=stop, thread=thread)
     thread.start()
 
@@ -231,7 +256,8 @@ def init_app(app: Flask) -> None:
         stop = threading.Event()
         try:
             screenings.work_forever(session_factory(), engine(), _folder(), stop,
-                                    float(current_app.config["SCREENING_POLL_SECONDS"]))
+                                    float(current_app.config["SCREENING_POLL_SECONDS"]),
+                                    current_app.config["SCREENING_DATABASE_URL"])
         except KeyboardInterrupt:
             stop.set()
 
