@@ -239,3 +239,57 @@ def test_a_schema_without_a_screening_database_fails_with_the_reason(sessions, s
     screenings.work_once(sessions, engine, folder)
     session.expire_all()
     assert "SCREENING_DATABASE_URL" in session.get(Screening, queued.id).error
+
+
+def test_a_worker_killed_midway_leaves_a_screening_the_next_one_finishes(database_url, sessions, session, clerk,
+                                                                        engine, folder):
+    """`flask screen-worker` killed with SIGKILL while it writes the enterprises due money: the next worker, once
+    the lease has lapsed, runs the screening again and lists each enterprise exactly once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from eligibility.creditcode import check_character
+    many = []
+    for n in range(1500):
+        base = f"91411000MA{n:07d}"
+        many.append({**PROFILE, "name": f"许昌某电气{n}号", "credit_code": base + check_character(base)})
+    path = _registry(folder, many, bad=False)
+    queued = _queued(session, clerk, folder, path)
+    instance = folder.parent
+    script = (
+        "from eligibility.web import create_app; "
+        f"app = create_app({{'DATABASE_URL': {database_url!r}, 'SECRET_KEY': 'k' * 32, 'SCREENING_POLL_SECONDS': 0.1}},"
+        f" instance_path={str(instance)!r}); "
+        "app.test_cli_runner().invoke(args=['screen-worker'])")
+    log = (folder / "worker.log").open("w")
+    worker = subprocess.Popen([sys.executable, "-c", script], start_new_session=True, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            session.rollback()  # a new snapshot each time (SQLite keeps a reader's snapshot until it ends)
+            session.expire_all()
+            seen = session.get(Screening, queued.id)
+            if seen.stage.startswith("逐户") and seen.done_steps >= screenings.HIT_BATCH:
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"the worker never got to the enterprises due money: {seen.status} {seen.stage} "
+                        f"{(folder / 'worker.log').read_text()[-2000:]}")
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+        log.close()
+    session.rollback()
+    session.expire_all()
+    interrupted = session.get(Screening, queued.id)
+    assert interrupted.status == "running" and 0 < len(interrupted.hits) <= len(many)
+    with db.transaction(session):  # time passes: the dead worker's lease lapses
+        session.execute(update(Screening).values(lease_until=utcnow() - timedelta(seconds=1)))
+    assert screenings.work_once(sessions, engine, folder) == queued.id
+    session.expire_all()
+    done = session.get(Screening, queued.id)
+    assert (done.status, done.attempts, len(done.hits)) == ("done", 2, len(many))
+    assert len({hit.credit_code for hit in done.hits}) == len(many)
