@@ -293,3 +293,29 @@ def test_a_worker_killed_midway_leaves_a_screening_the_next_one_finishes(databas
     done = session.get(Screening, queued.id)
     assert (done.status, done.attempts, len(done.hits)) == ("done", 2, len(many))
     assert len({hit.credit_code for hit in done.hits}) == len(many)
+
+
+def test_an_unconfirmed_application_may_be_withdrawn_and_filed_again_later(sessions, session, clerk, engine,
+                                                                           folder):
+    hit = _screened(sessions, session, clerk, engine, folder)
+    with db.transaction(session):
+        application, _ = screenings.file_from_hit(session, engine, clerk, hit.id)
+    with pytest.raises(service.CaseworkError, match="理由"):
+        service.withdraw_proactive(session, application, "clerk", "  ")
+    session.rollback()
+    with db.transaction(session):
+        service.withdraw_proactive(session, application, "企业:x", "企业不申请:已另行申报")
+    assert application.status == "withdrawn" and {c.status for c in application.claims} == {"withdrawn"}
+    claim = application.claims[0]
+    with pytest.raises(service.CaseworkError, match="撤回"):
+        approve(session, clerk, claim)
+    session.rollback()
+    with pytest.raises(service.CaseworkError, match="只有待企业确认"):
+        service.withdraw_proactive(session, application, "clerk", "again")
+    session.rollback()
+    # A later screening files again: a withdrawn claim is neither open nor a duplicate.
+    again = _screened(sessions, session, clerk, engine, folder)
+    with db.transaction(session):
+        second, left_out = screenings.file_from_hit(session, engine, clerk, again.id)
+    assert second.id != application.id and left_out == []
+    assert service.duplicated(session, [second.id]) == set()

@@ -148,3 +148,39 @@ def test_without_a_screening_database_there_is_no_schema_field(app, client):
     assert "筛查数据库中的名录" not in client.get("/desk/screenings/").get_data(as_text=True)
     answer = client.post("/desk/screenings/", data={"schema": "bureau", "as_of": "2020-12-31"})
     assert answer.status_code == 400 and "请选择名录文件" in answer.get_data(as_text=True)
+
+
+def _filed(app, client) -> tuple[int, str]:
+    """A screening run and one 免申 application filed from it: its id and the enterprise's token."""
+    login(client)
+    location = upload(client, registry()).headers["Location"]
+    work(app)
+    hit = re.search(r'name="hit" value="(\d+)"', client.get(location).get_data(as_text=True)).group(1)
+    client.post(f"{location}/applications", data={"hit": [hit]})
+    with app.extensions["db_sessions"]() as s:
+        application = s.query(Application).one()
+        return application.id, application.access_token
+
+
+def test_the_enterprise_declines_with_its_reason(app, client):
+    _, token = _filed(app, client)
+    enterprise = app.test_client()
+    empty = enterprise.post(f"/applications/{token}/decline", data={"reason": ""})
+    assert empty.status_code == 400 and "请简要说明不申请的原因" in empty.get_data(as_text=True)
+    done = enterprise.post(f"/applications/{token}/decline", data={"reason": "本年度已另行申报"})
+    assert done.status_code == 303
+    assert "已撤回" in enterprise.get(done.headers["Location"]).get_data(as_text=True)
+    with app.extensions["db_sessions"]() as s:
+        assert s.query(Application).one().status == "withdrawn"
+
+
+def test_the_caseworker_withdraws_with_a_reason_kept_when_refused(app, client):
+    application_id, _ = _filed(app, client)
+    page = client.get(f"/desk/applications/{application_id}").get_data(as_text=True)
+    assert "撤回免申申请" in page
+    refused = client.post(f"/desk/applications/{application_id}/withdraw", data={"reason": ""})
+    assert refused.status_code == 422 and "请写明撤回的理由" in refused.get_data(as_text=True)
+    done = client.post(f"/desk/applications/{application_id}/withdraw", data={"reason": "筛查所用销售收入有误"})
+    assert done.status_code == 303
+    page = client.get(f"/desk/applications/{application_id}").get_data(as_text=True)
+    assert "已撤回" in page and "筛查所用销售收入有误" in page and "撤回免申申请" in page  # the audit trail says so

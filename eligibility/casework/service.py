@@ -28,9 +28,12 @@ from .payee import Payee
 # The engine statuses a claim may be filed for; a new claimable status is added here, nowhere else.
 EVIDENCE_STATUSES = ("missing", "verified", "rejected")
 OUTCOMES = ("approve", "reject", "more_info")
-CLAIM_STATUSES = ("pending", "awaiting_second", "approved", "rejected", "more_info")
+CLAIM_STATUSES = ("pending", "awaiting_second", "approved", "rejected", "more_info", "withdrawn")
+# Claims that no longer ask for anything: they are no duplicate of another claim.
+CLOSED = ("rejected", "withdrawn")
 # Evidence and decisions of these claims are settled (or under a second approver's review): no more changes.
 SETTLED = ("approved", "awaiting_second")
+LOCKED = (*SETTLED, "withdrawn")
 # Awards whose amount the rules compute; approving more than that is refused.
 QUANTIFIED = ("fixed", "ratio", "match")
 # Above this an amount the rules did not compute needs a second approver, an admin (config FOUR_EYES_LIMIT_YUAN).
@@ -252,6 +255,26 @@ def confirm_by_enterprise(session: Session, application: Application, payee: Pay
     return application
 
 
+def withdraw_proactive(session: Session, application: Application, actor: str, reason: str) -> Application:
+    """Withdraw a 免申 application the enterprise has not confirmed: it declines, or the bureau finds it wrong."""
+    application = session.get(Application, application.id, with_for_update=True, populate_existing=True) \
+        or application
+    if application.status != "unconfirmed":
+        raise CaseworkError("只有待企业确认的免申申请可以撤回")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise CaseworkError("请写明撤回的理由", "reason")
+    if len(reason) > MAX_AS_OF_REASON:
+        raise CaseworkError(f"理由最多{MAX_AS_OF_REASON}字", "reason")
+    application.status = "withdrawn"
+    for claim in application.claims:
+        claim.status = "withdrawn"
+    session.flush()
+    audit(session, actor, "withdrawn", "application", application.id, application.id,
+          {"status": "unconfirmed"}, {"status": "withdrawn", "reason": reason})
+    return application
+
+
 def by_token(session: Session, token: str) -> Application | None:
     """The application a private link opens, or None."""
     if not token or len(token) > 64:
@@ -283,7 +306,7 @@ def duplicated(session: Session, application_ids: list[int]) -> set[int]:
     query = (select(mine.application_id).distinct()
              .join(own_app, own_app.id == mine.application_id)
              .join(other, and_(other.rule_id == mine.rule_id, other.ledger_key == mine.ledger_key,
-                               other.application_id != mine.application_id, other.status != "rejected"))
+                               other.application_id != mine.application_id, other.status.not_in(CLOSED)))
              .join(other_app, and_(other_app.id == other.application_id,
                                    other_app.enterprise_id == own_app.enterprise_id))
              .where(mine.application_id.in_(application_ids)))
@@ -345,8 +368,8 @@ def mark_evidence(session: Session, user: User, item_id: int, status: str, note:
     if item is None:
         raise CaseworkError("没有这项材料")
     claim = _locked_claim(session, item.claim_id)
-    if claim.status in SETTLED:
-        raise CaseworkError("该奖励已批准或正待复核,材料核验结果不能再改")
+    if claim.status in LOCKED:
+        raise CaseworkError("该奖励已批准、正待复核或已撤回,材料核验结果不能再改")
     before = {"status": item.status, "note": item.note}
     item.status, item.note, item.updated_by, item.updated_at = status, note.strip(), user.id, utcnow()
     audit(session, user.username, "evidence_marked", "evidence_item", item.id, claim.application_id,
@@ -359,8 +382,8 @@ def mark_checklist(session: Session, user: User, claim_id: int,
     """Record a claim's whole evidence checklist at once (item id → status and note); the items that changed are
     audited, one entry each, and returned."""
     claim = _locked_claim(session, claim_id)
-    if claim.status in SETTLED:
-        raise CaseworkError("该奖励已批准或正待复核,材料核验结果不能再改")
+    if claim.status in LOCKED:
+        raise CaseworkError("该奖励已批准、正待复核或已撤回,材料核验结果不能再改")
     items = {item.id: item for item in claim.evidence}
     for item_id, (status, note) in marks.items():
         if item_id not in items:
@@ -421,6 +444,8 @@ def decide(session: Session, user: User, claim_id: int, outcome: str, amount_yua
     _refuse_orphan(claim)
     if claim.application.status == "unconfirmed":
         raise CaseworkError("这是主动发现的免申申请,企业尚未确认(收款账户和承诺),暂不能作出决定")
+    if claim.status == "withdrawn":
+        raise CaseworkError("该免申申请已撤回,不能再作决定")
     reason = reason.strip()
     if outcome != "approve":
         if not reason:

@@ -2,10 +2,10 @@
 from ..money import format_wan
 
 APPLICATION_STATUSES = {"unconfirmed": "待企业确认", "submitted": "已提交",
-                        "in_review": "审核中", "more_info": "需补充材料", "decided": "已办结"}
+                        "in_review": "审核中", "more_info": "需补充材料", "decided": "已办结", "withdrawn": "已撤回"}
 # The desk's words and the enterprise's differ only where the enterprise needs no internal step named.
 CLAIM_STATUSES = {"pending": "待审核", "awaiting_second": "已批准,待复核", "approved": "已批准",
-                  "rejected": "不予批准", "more_info": "需补充材料"}
+                  "rejected": "不予批准", "more_info": "需补充材料", "withdrawn": "已撤回"}
 CLAIM_STATUSES_FOR_ENTERPRISE = {**CLAIM_STATUSES, "awaiting_second": "审核中(待复核)"}
 EVIDENCE_STATUSES = {"missing": "缺失", "verified": "已核验", "rejected": "不合格"}
 EVIDENCE_STATUSES_FOR_ENTERPRISE = {**EVIDENCE_STATUSES, "missing": "待核验"}
@@ -17,6 +17,7 @@ ACTIONS = {
     "attachment_withdrawn": "企业撤回材料", "answered": "企业答复补充材料", "login": "登录", "login_failed": "登录失败",
     "user_created": "创建账号", "user_updated": "修改账号", "filed_proactively": "主动发现,代企业建立免申申请",
     "confirmed_by_enterprise": "企业确认免申申请(收款账户、承诺)", "screening_queued": "提交免申即享筛查",
+    "withdrawn": "撤回免申申请",
 }
 # Where an application came from: the enterprise applied, or a screening of the registry found it (免申即享).
 ORIGINS = {"application": "企业申请", "screening": "主动发现"}

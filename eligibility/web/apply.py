@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, Length
 
 from .. import clock
 from ..casework import attachments, db, frozen, held_checks, history, identity, service
@@ -82,6 +82,11 @@ class ConfirmForm(FlaskForm):
     payee_account = StringField("账号", render_kw={"maxlength": 60, "inputmode": "numeric", "autocomplete": "off"})
     declaration = BooleanField("本单位承诺:所列信息真实、完整,同意按上列奖补办理;如有虚假,自愿退回资金并承担责任",
                                validators=[InputRequired(message="请勾选承诺后再确认")])
+
+
+class DeclineForm(FlaskForm):
+    reason = TextAreaField("不申请的原因", validators=[InputRequired(message="请简要说明不申请的原因"),
+                                                   Length(max=400, message="最多400字")])
 
 
 class FilesForm(FlaskForm):
@@ -413,9 +418,10 @@ def status(token: str):
     return render_status(_own(token))
 
 
-def _render_confirm(application: Application, form: ConfirmForm, status: int = 200):
+def _render_confirm(application: Application, form: ConfirmForm, status: int = 200,
+                    decline: "DeclineForm | None" = None):
     return render_template("apply/confirm.html", application=application, form=form, format_wan=format_wan,
-                           first=application.determinations[0]), status
+                           first=application.determinations[0], decline=decline or DeclineForm(formdata=None)), status
 
 
 @bp.get("/applications/<token>/confirm")
@@ -452,6 +458,27 @@ def confirm_submit(token: str):
         flash(str(exc), f"application:{application.id}")
         return redirect(url_for("apply.status", token=token), 303)
     flash("已确认。申请已转入工信局审核,请在本页上传所列材料并留意进度", f"application:{application.id}")
+    return redirect(url_for("apply.status", token=token), 303)
+
+
+@bp.post("/applications/<token>/decline")
+def decline(token: str):
+    """The enterprise does not want the 免申 application the bureau filed for it: withdrawn, with its words."""
+    application = _own(token)
+    form = DeclineForm()
+    if application.status != "unconfirmed":
+        return redirect(url_for("apply.status", token=token), 303)
+    if not form.validate():
+        return _render_confirm(application, ConfirmForm(formdata=None, payee_name=application.enterprise.name),
+                               400, form)
+    try:
+        with db.transaction(session()):
+            service.withdraw_proactive(session(), application, f"企业:{application.enterprise.credit_code}",
+                                       f"企业不申请:{form.reason.data}")
+    except service.CaseworkError as exc:
+        flash(str(exc), f"application:{application.id}")
+    else:
+        flash("已撤回。本单位不申请这些奖补;如有误,请联系工信局", f"application:{application.id}")
     return redirect(url_for("apply.status", token=token), 303)
 
 

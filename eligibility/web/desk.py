@@ -72,6 +72,11 @@ class ConfirmForm(FlaskForm):
     reason = TextAreaField("复核意见(选填)", validators=[Length(max=2000, message="最多2000字")])
 
 
+class WithdrawForm(FlaskForm):
+    reason = TextAreaField("撤回的理由", validators=[InputRequired(message="请写明撤回的理由"),
+                                                 Length(max=500, message="理由最多500字")])
+
+
 class PlainForm(FlaskForm):
     """A form with only the CSRF token (re-evaluate, logout)."""
 
@@ -210,7 +215,8 @@ def _render_application(app: Application, status: int = 200, forms: dict | None 
                            notices=_claim_notices(),
                            submitted_on=clock.local_time(app.submitted_at).date(),
                            views=views, forms=forms or {}, error=error, users=users, evidence_form=EvidenceForm,
-                           decision_form=DecisionForm, confirm_form=ConfirmForm, vocab=vocabulary(),
+                           decision_form=DecisionForm, confirm_form=ConfirmForm, withdraw_form=WithdrawForm,
+                           vocab=vocabulary(),
                            division_name=division_name,
                            approval_key=identity.normalise_document_number,
                            four_eyes_limit=_four_eyes_limit()), status
@@ -373,6 +379,24 @@ def reevaluate(application_id: int):
     except service.CaseworkError as exc:
         return _refused(app_id, exc)
     flash(f"已按现行规则重新测算:{len(changes)} 项结果有变化" if changes else "已按现行规则重新测算:结果没有变化")
+    return redirect(url_for(".application", application_id=app_id), 303)
+
+
+@bp.post(f"/applications/<{ID}:application_id>/withdraw")
+@login_required
+def withdraw(application_id: int):
+    """Withdraw a 免申 application the enterprise has not confirmed, with the reason (audited)."""
+    app_id = _visible(session().get(Application, application_id)).id
+    form = WithdrawForm()
+    if not form.validate():
+        return _refused(app_id, service.CaseworkError(_form_problem(form), "reason"), {"withdraw": form})
+    try:
+        with db.transaction(session()):
+            service.withdraw_proactive(session(), _visible(session().get(Application, app_id)),
+                                       current_user.user.username, form.reason.data or "")
+    except service.CaseworkError as exc:
+        return _refused(app_id, exc, {"withdraw": form})
+    flash("已撤回这件免申申请")
     return redirect(url_for(".application", application_id=app_id), 303)
 
 
