@@ -12,20 +12,28 @@ from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
 from .facts import FACTS, QUESTIONS, Facts, Needs, derive, sales_peak, title_name
 from .money import format_in_unit_of, format_yuan
 from .profile import Profile
-from .reference import ReferenceBackend, all_of, evaluate_node, test_leaf
+from .reference import ReferenceBackend, Test, all_of, compile_all, evaluate_node, test_leaf
 from .result import (
     CLAIMABLE,
     STATUS_LABELS,
     Citation,
     Dated,
     DocumentContext,
+    EvaluationDefaultView,
+    EvaluationFullView,
     EvaluationResult,
+    EvaluationSummaryView,
     EvidenceItem,
     NearMiss,
     Note,
+    OutcomeInBrief,
+    OutcomeInFull,
+    OutcomeSummary,
+    RelatedInBrief,
     RuleOutcome,
     SubjectOutcome,
     TraceItem,
+    full_view,
     trusted,
 )
 from .rulebook import Document, Period, Rulebook, load_rulebook
@@ -204,6 +212,8 @@ class Engine:
         self.references = {city: ReferenceBackend(rules) for city, rules in by_city.items()}
         self.backend_name = BACKEND_NAMES[backend]
         self.compiled = {rule.id: rule for rule in self.rules}
+        # Each rule's conditions compiled once into closures (reference.compile_all): what the views decide with.
+        self.tests: dict[str, Test] = {rule.id: compile_all(rule.conditions) for rule in self.rules}
         # What a result repeats for a rule or a document whatever the profile: built once, shared by every result
         # (and serialised once by the API: see web/result_json.py).
         self.static_parts = {rule.id: _static_parts(rule) for rule in self.rules}
@@ -240,7 +250,9 @@ class Engine:
         # The jurisdiction test comes first in every rule: rules of another county are not listed.
         applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], facts.enterprise) is True]
         judged = {rule.id: tracer.judge(rule) for rule in applicable}
-        fired, decided_by = self._decide(city, facts, judged)
+        fired, decided_by = self._decide(city, facts, {
+            (rule_id, item.subject["subject_key"]) for rule_id, items in judged.items()
+            for item in items or () if item.truth is True})
         outcomes: list[RuleOutcome] = []
         related: list[RuleOutcome] = []
         documents: dict[str, Document] = {}
@@ -257,20 +269,115 @@ class Engine:
             "total_text": format_yuan(total), "counts": counts,
             "documents": [document_context(doc, as_of, self._doc_notes[doc.id]) for doc in documents.values()],
             "outcomes": outcomes, "related_support": related,
-            "near_misses": [m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
+            "near_misses": [m for o in outcomes for m in self._near_misses(self.compiled[o.rule_id], o.status, facts,
+                                                                             profile, as_of)],
             "other_jurisdiction_rules": len(self.rules) - len(applicable),
         })
 
-    def _decide(self, city: str, facts: Facts, judged: dict) -> tuple[set[tuple[str, str]], str]:
+    def view(self, profile: Profile, as_of: date | None = None,
+             view: str = "default") -> EvaluationDefaultView | EvaluationSummaryView | EvaluationFullView:
+        """One view of the result (see result.VIEWS), made with only the detail the view shows.
+
+        Equal, byte for byte once serialised, to the view derived from `evaluate`'s full result (tests/
+        test_result_views.py checks it for generated profiles of every city): statuses come from the compiled
+        tests; traces, reasons, citations and evidence are made only for the outcomes the view shows in full (the
+        default view's eligible, may_apply and undetermined ones) and the reasons it gives in brief.
+        """
+        if view == "full":
+            return full_view(self.evaluate(profile, as_of))
+        if view not in ("default", "summary"):
+            raise ValueError(f"unknown view {view!r}")
+        as_of = as_of or clock.today()
+        facts = self.facts(profile, as_of)
+        city = facts.enterprise["city_code"]
+        candidates = self.by_city.get(city, [])
+        enterprise = facts.enterprise
+        applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], enterprise) is True]
+        truths: dict[str, list[tuple[dict, bool | None]] | None] = {}
+        for rule in applicable:
+            kind, test = rule.rule.subject, self.tests[rule.id]
+            if kind == "enterprise":
+                truths[rule.id] = [(enterprise, test(enterprise))]
+            elif facts.known(kind):
+                truths[rule.id] = [(subject, test(subject)) for subject in facts.of_kind(kind)]
+            else:
+                truths[rule.id] = None
+        fired, decided_by = self._decide(city, facts, {
+            (rule_id, subject["subject_key"]) for rule_id, items in truths.items()
+            for subject, truth in items or () if truth is True})
+        decided = {rule.id: self._status(rule, truths[rule.id], fired, as_of) for rule in applicable}
+        explicit = [rule for rule in applicable if rule.rule.strength == "explicit"]
+        related = [rule for rule in applicable if rule.rule.strength != "explicit"]
+        total: int = sum(decided[rule.id][1] or 0 for rule in explicit if decided[rule.id][0] == "eligible")
+        counts = {status: sum(decided[rule.id][0] == status for rule in explicit) for status in STATUS_LABELS}
+        if view == "summary":
+            def summarised(rule: CompiledRule) -> OutcomeSummary:
+                status, amount = decided[rule.id]
+                return trusted(OutcomeSummary, {"rule_id": rule.id, "status": status, "amount_yuan": amount,
+                                                "clause_path": rule.rule.clause.path})
+            return trusted(EvaluationSummaryView, {
+                "view": "summary", "as_of": as_of, "ruleset_version": self.rulebook.version,
+                "credit_code": profile.credit_code, "total_yuan": total, "counts": counts,
+                "outcomes": [summarised(rule) for rule in explicit],
+                "related_support": [summarised(rule) for rule in related]})
+        tracer = _Tracer(facts)
+        outcomes: list[OutcomeInFull | OutcomeInBrief] = []
+        for rule in explicit:
+            status = decided[rule.id][0]
+            if status in CLAIMABLE:
+                full = self._outcome(rule, tracer.judge(rule), tracer, fired, as_of, profile)
+                outcomes.append(trusted(OutcomeInFull, full.__dict__))
+                continue
+            trace: list[TraceItem] = []
+            if status == "not_eligible":
+                trace = self._judgement(rule, tracer.judge(rule), tracer, fired, as_of, profile)[2]
+            outcomes.append(trusted(OutcomeInBrief, {
+                "rule_id": rule.id, "title": rule.rule.title, "status": status, "status_label": STATUS_LABELS[status],
+                "reason": _reason(rule, status, trace, [], rule.document, as_of)}))
+        documents: dict[str, Document] = {}
+        for rule in applicable:
+            documents.setdefault(rule.document.id, rule.document)
+        return trusted(EvaluationDefaultView, {
+            "view": "default", "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": decided_by,
+            "enterprise_name": profile.name, "credit_code": profile.credit_code,
+            "registered_in": division_name(profile.division_code), "total_yuan": total,
+            "total_text": format_yuan(total), "counts": counts,
+            "documents": [document_context(doc, as_of, self._doc_notes[doc.id]) for doc in documents.values()],
+            "outcomes": outcomes,
+            "related_support": [trusted(RelatedInBrief, {
+                "rule_id": rule.id, "title": rule.rule.title, "status": decided[rule.id][0],
+                "status_label": STATUS_LABELS[decided[rule.id][0]]}) for rule in related],
+            "near_misses": [m for rule in explicit
+                            for m in self._near_misses(rule, decided[rule.id][0], facts, profile, as_of)],
+            "other_jurisdiction_rules": len(self.rules) - len(applicable),
+        })
+
+    def _status(self, rule: CompiledRule, items: list[tuple[dict, bool | None]] | None, fired: set,
+                as_of: date) -> tuple[str, int | None]:
+        """A rule's status and amount from its subjects' truths, as `_judgement` decides them from traces."""
+        if not rule.document.in_force.contains(as_of):
+            return "not_in_force", None
+        if items is None:
+            return "undetermined", None
+        decided = [self._decided_truth(rule, subject, truth, fired) for subject, truth in items]
+        if rule.rule.subject == "enterprise":
+            return decided[0]
+        for status in ("eligible", "may_apply", "undetermined"):
+            chosen = [amount for found, amount in decided if found == status]
+            if chosen:
+                if status == "eligible" and rule.rule.award.kind != "non_quantified":
+                    return status, sum(amount or 0 for amount in chosen)
+                return status, None
+        return "not_eligible", None
+
+    def _decide(self, city: str, facts: Facts, expected: set[tuple[str, str]]) -> tuple[set[tuple[str, str]], str]:
         """The (rule id, subject key) pairs that fire, and the evaluator that decided them.
 
-        The backend decides and the reference's judgement must agree. That judgement is what the traces, reasons
-        and statuses are made of, so checking against it costs a set comparison, not a second evaluation. With
-        `cross_check_every` above 1, the backend runs on that share of evaluations only and the reference decides
-        the others.
+        The backend decides and the reference's judgement (`expected`: the pairs whose conditions all hold) must
+        agree. That judgement is what the traces, reasons and statuses are made of, so checking against it costs a
+        set comparison, not a second evaluation. With `cross_check_every` above 1, the backend runs on that share of
+        evaluations only and the reference decides the others.
         """
-        expected = {(rule_id, item.subject["subject_key"]) for rule_id, items in judged.items()
-                    for item in items or () if item.truth is True}
         reference = BACKEND_NAMES["reference"]
         if self.backend_name == reference or city not in self.backends:
             return expected, self.backend_name
@@ -286,14 +393,24 @@ class Engine:
 
     def _decided(self, rule: CompiledRule, item: "_Judged", fired: set) -> tuple[str, int | None]:
         """A status and amount for one subject: fired rules are due, or open to selection when the bureau selects."""
-        if (rule.id, item.subject["subject_key"]) not in fired:
-            return ("undetermined" if item.truth is None else "not_eligible"), None
+        return self._decided_truth(rule, item.subject, item.truth, fired)
+
+    @staticmethod
+    def _decided_truth(rule: CompiledRule, subject: dict, truth: bool | None, fired: set) -> tuple[str, int | None]:
+        if (rule.id, subject["subject_key"]) not in fired:
+            return ("undetermined" if truth is None else "not_eligible"), None
         if rule.rule.selection:
             return "may_apply", None
-        return "eligible", award_amount(rule, item.subject)
+        return "eligible", award_amount(rule, subject)
 
     def _outcome(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, as_of: date,
                  profile: Profile) -> RuleOutcome:
+        status, amount, trace, subjects = self._judgement(rule, judged, tracer, fired, as_of, profile)
+        return self._build(rule, status, amount, trace, subjects, as_of)
+
+    def _judgement(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, as_of: date,
+                   profile: Profile) -> tuple[str, int | None, list[TraceItem], list[SubjectOutcome]]:
+        """A rule's status, amount, trace and per-item outcomes, from the reference's judgement of it."""
         if rule.rule.subject == "enterprise":
             [item] = judged
             status, amount = self._decided(rule, item, fired)
@@ -302,7 +419,7 @@ class Engine:
             status, amount, trace, subjects = self._per_item(rule, judged, tracer, fired, profile)
         if not rule.document.in_force.contains(as_of):
             status, amount = "not_in_force", None
-        return self._build(rule, status, amount, trace, subjects, as_of)
+        return status, amount, trace, subjects
 
     def _per_item(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, profile: Profile):
         """A rule awarded per project or per title: each one decided, the rule taking the best of them."""
@@ -349,10 +466,10 @@ class Engine:
             trace=trace, missing_facts=list(dict.fromkeys(missing)), subjects=subjects)
         return trusted(RuleOutcome, values)
 
-    def _near_misses(self, outcome: RuleOutcome, facts: Facts, profile: Profile, as_of: date) -> list[NearMiss]:
-        if outcome.status != "not_eligible":
+    def _near_misses(self, rule: CompiledRule, status: str, facts: Facts, profile: Profile,
+                     as_of: date) -> list[NearMiss]:
+        if status != "not_eligible":
             return []
-        rule = self.compiled[outcome.rule_id]
         subject = facts.enterprise
         if rule.rule.subject != "enterprise":
             return []
@@ -368,14 +485,14 @@ class Engine:
         shortfall = threshold - sales
         if not 0 <= shortfall <= threshold * NEAR_MISS_SHARE:
             return []
-        award = outcome.potential_amount_yuan
+        award = self.static_parts[rule.id]["outcome"]["potential_amount_yuan"]
         prize = f",对应{format_yuan(award)}奖励" if award else ""
         if shortfall == 0:
             message = f"{year}年销售收入恰为{format_yuan(sales)},“突破”须超过该额{prize}"
         else:
             message = (f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”还差"
                        f"{format_in_unit_of(shortfall, threshold)}{prize}")
-        return [NearMiss(rule_id=outcome.rule_id, title=outcome.title, message=message,
+        return [NearMiss(rule_id=rule.id, title=rule.rule.title, message=message,
                          shortfall_yuan=shortfall, award_yuan=award)]
 
 
