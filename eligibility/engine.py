@@ -9,10 +9,10 @@ from typing import NamedTuple, Protocol
 
 from . import clock
 from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
-from .facts import FACTS, QUESTIONS, Facts, Needs, derive, sales_peak, title_name
+from .facts import FACTS, QUESTIONS, Facts, Needs, Subject, derive, sales_peak, title_name
 from .money import format_in_unit_of, format_yuan
 from .profile import Profile
-from .reference import ReferenceBackend, Test, all_of, compile_all, evaluate_node, test_leaf
+from .reference import ReferenceBackend, Test, all_of, compile_all, compile_node, evaluate_node, test_leaf
 from .result import (
     CLAIMABLE,
     STATUS_LABELS,
@@ -112,6 +112,32 @@ def trace_item(label: str, outcome: str, fact: str | None = None, value: str | N
     """A trace step made by the engine (trusted: not validated again)."""
     return trusted(TraceItem, {"label": label, "outcome": outcome, "fact": fact, "value": value, "missing": missing,
                                "children": children if children is not None else []})
+
+
+class _Plan(NamedTuple):
+    """What Engine.view needs of a rule, looked up once: its compiled tests and the fields it repeats."""
+
+    rule: CompiledRule
+    id: str
+    title: str
+    kind: Subject
+    explicit: bool
+    clause_path: str
+    jurisdiction: int  # index of its jurisdiction test among its city's
+    test: Test  # all conditions, compiled
+    node_tests: tuple  # each top-level condition, compiled
+
+
+def _plans(rules: list[CompiledRule]) -> tuple[tuple[Test, ...], tuple[_Plan, ...]]:
+    """A city's distinct jurisdiction tests (each made once per evaluation) and its rules' plans, in rule order."""
+    leaves: dict = {}
+    plans = []
+    for rule in rules:
+        where = leaves.setdefault(rule.conditions[0], len(leaves))
+        plans.append(_Plan(rule, rule.id, rule.rule.title, rule.rule.subject, rule.rule.strength == "explicit",
+                           rule.rule.clause.path, where, compile_all(rule.conditions),
+                           tuple(compile_node(node) for node in rule.conditions)))
+    return tuple(compile_node(leaf) for leaf in leaves), tuple(plans)
 
 
 class _Judged(NamedTuple):
@@ -214,6 +240,7 @@ class Engine:
         self.compiled = {rule.id: rule for rule in self.rules}
         # Each rule's conditions compiled once into closures (reference.compile_all): what the views decide with.
         self.tests: dict[str, Test] = {rule.id: compile_all(rule.conditions) for rule in self.rules}
+        self._plans = {city: _plans(rules) for city, rules in by_city.items()}
         # What a result repeats for a rule or a document whatever the profile: built once, shared by every result
         # (and serialised once by the API: see web/result_json.py).
         self.static_parts = {rule.id: _static_parts(rule) for rule in self.rules}
@@ -280,8 +307,8 @@ class Engine:
 
         Equal, byte for byte once serialised, to the view derived from `evaluate`'s full result (tests/
         test_result_views.py checks it for generated profiles of every city): statuses come from the compiled
-        tests; traces, reasons, citations and evidence are made only for the outcomes the view shows in full (the
-        default view's eligible, may_apply and undetermined ones) and the reasons it gives in brief.
+        tests; traces, citations and evidence are made only for the outcomes the view shows in full (the default
+        view's eligible, may_apply and undetermined ones), and for the rest only the step their reason names.
         """
         if view == "full":
             return full_view(self.evaluate(profile, as_of))
@@ -289,54 +316,71 @@ class Engine:
             raise ValueError(f"unknown view {view!r}")
         as_of = as_of or clock.today()
         facts = self.facts(profile, as_of)
-        city = facts.enterprise["city_code"]
-        candidates = self.by_city.get(city, [])
         enterprise = facts.enterprise
-        applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], enterprise) is True]
-        truths: dict[str, list[tuple[dict, bool | None]] | None] = {}
-        for rule in applicable:
-            kind, test = rule.rule.subject, self.tests[rule.id]
-            if kind == "enterprise":
-                truths[rule.id] = [(enterprise, test(enterprise))]
-            elif facts.known(kind):
-                truths[rule.id] = [(subject, test(subject)) for subject in facts.of_kind(kind)]
+        city = enterprise["city_code"]
+        jurisdictions, plans = self._plans.get(city, ((), ()))
+        passed = [test(enterprise) is True for test in jurisdictions]
+        applicable = [plan for plan in plans if passed[plan.jurisdiction]]
+        truths: list[list[tuple[dict, bool | None]] | None] = []
+        for plan in applicable:
+            if plan.kind == "enterprise":
+                truths.append([(enterprise, plan.test(enterprise))])
+            elif facts.known(plan.kind):
+                test = plan.test
+                truths.append([(subject, test(subject)) for subject in facts.of_kind(plan.kind)])
             else:
-                truths[rule.id] = None
+                truths.append(None)
         fired, decided_by = self._decide(city, facts, {
-            (rule_id, subject["subject_key"]) for rule_id, items in truths.items()
+            (plan.id, subject["subject_key"]) for plan, items in zip(applicable, truths, strict=True)
             for subject, truth in items or () if truth is True})
-        decided = {rule.id: self._status(rule, truths[rule.id], fired, as_of) for rule in applicable}
-        explicit = [rule for rule in applicable if rule.rule.strength == "explicit"]
-        related = [rule for rule in applicable if rule.rule.strength != "explicit"]
-        total: int = sum(decided[rule.id][1] or 0 for rule in explicit if decided[rule.id][0] == "eligible")
-        counts = {status: sum(decided[rule.id][0] == status for rule in explicit) for status in STATUS_LABELS}
+        in_force: dict[str, bool] = {}
+        decided = []
+        for plan, items in zip(applicable, truths, strict=True):
+            document = plan.rule.document
+            if document.id not in in_force:
+                in_force[document.id] = document.in_force.contains(as_of)
+            decided.append(self._status(plan.rule, items, fired) if in_force[document.id] else ("not_in_force", None))
+        explicit = [(plan, found) for plan, found in zip(applicable, decided, strict=True) if plan.explicit]
+        related = [(plan, found) for plan, found in zip(applicable, decided, strict=True) if not plan.explicit]
+        total: int = sum(amount or 0 for _, (status, amount) in explicit if status == "eligible")
+        counts = dict.fromkeys(STATUS_LABELS, 0)
+        for _, (status, _amount) in explicit:
+            counts[status] += 1
         if view == "summary":
-            def summarised(rule: CompiledRule) -> OutcomeSummary:
-                status, amount = decided[rule.id]
-                return trusted(OutcomeSummary, {"rule_id": rule.id, "status": status, "amount_yuan": amount,
-                                                "clause_path": rule.rule.clause.path})
             return trusted(EvaluationSummaryView, {
                 "view": "summary", "as_of": as_of, "ruleset_version": self.rulebook.version,
                 "credit_code": profile.credit_code, "total_yuan": total, "counts": counts,
-                "outcomes": [summarised(rule) for rule in explicit],
-                "related_support": [summarised(rule) for rule in related]})
+                "outcomes": [trusted(OutcomeSummary, {"rule_id": plan.id, "status": status, "amount_yuan": amount,
+                                                      "clause_path": plan.clause_path})
+                             for plan, (status, amount) in explicit],
+                "related_support": [trusted(OutcomeSummary, {"rule_id": plan.id, "status": status,
+                                                             "amount_yuan": amount, "clause_path": plan.clause_path})
+                                    for plan, (status, amount) in related]})
         tracer = _Tracer(facts)
         outcomes: list[OutcomeInFull | OutcomeInBrief] = []
-        for rule in explicit:
-            status = decided[rule.id][0]
+        near_misses: list[NearMiss] = []
+        for plan, (status, _amount) in explicit:
+            rule = plan.rule
             if status in CLAIMABLE:
                 full = self._outcome(rule, tracer.judge(rule), tracer, fired, as_of, profile)
                 outcomes.append(trusted(OutcomeInFull, full.__dict__))
                 continue
             trace: list[TraceItem] = []
             if status == "not_eligible":
-                trace = self._judgement(rule, tracer.judge(rule), tracer, fired, as_of, profile)[2]
+                near_misses += self._near_misses(rule, status, facts, profile, as_of)
+                if plan.kind == "enterprise":
+                    # The reason names the first condition not met: only its step is made.
+                    failed = next(node for node, test in zip(rule.conditions, plan.node_tests, strict=True)
+                                  if test(enterprise) is False)
+                    trace = [tracer.node(failed, enterprise)]
+                else:
+                    trace = self._judgement(rule, tracer.judge(rule), tracer, fired, as_of, profile)[2]
             outcomes.append(trusted(OutcomeInBrief, {
-                "rule_id": rule.id, "title": rule.rule.title, "status": status, "status_label": STATUS_LABELS[status],
+                "rule_id": plan.id, "title": plan.title, "status": status, "status_label": STATUS_LABELS[status],
                 "reason": _reason(rule, status, trace, [], rule.document, as_of)}))
         documents: dict[str, Document] = {}
-        for rule in applicable:
-            documents.setdefault(rule.document.id, rule.document)
+        for plan in applicable:
+            documents.setdefault(plan.rule.document.id, plan.rule.document)
         return trusted(EvaluationDefaultView, {
             "view": "default", "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": decided_by,
             "enterprise_name": profile.name, "credit_code": profile.credit_code,
@@ -344,24 +388,23 @@ class Engine:
             "total_text": format_yuan(total), "counts": counts,
             "documents": [document_context(doc, as_of, self._doc_notes[doc.id]) for doc in documents.values()],
             "outcomes": outcomes,
-            "related_support": [trusted(RelatedInBrief, {
-                "rule_id": rule.id, "title": rule.rule.title, "status": decided[rule.id][0],
-                "status_label": STATUS_LABELS[decided[rule.id][0]]}) for rule in related],
-            "near_misses": [m for rule in explicit
-                            for m in self._near_misses(rule, decided[rule.id][0], facts, profile, as_of)],
+            "related_support": [trusted(RelatedInBrief, {"rule_id": plan.id, "title": plan.title, "status": status,
+                                                         "status_label": STATUS_LABELS[status]})
+                                for plan, (status, _amount) in related],
+            "near_misses": near_misses,
             "other_jurisdiction_rules": len(self.rules) - len(applicable),
         })
 
-    def _status(self, rule: CompiledRule, items: list[tuple[dict, bool | None]] | None, fired: set,
-                as_of: date) -> tuple[str, int | None]:
-        """A rule's status and amount from its subjects' truths, as `_judgement` decides them from traces."""
-        if not rule.document.in_force.contains(as_of):
-            return "not_in_force", None
+    def _status(self, rule: CompiledRule, items: list[tuple[dict, bool | None]] | None,
+                fired: set) -> tuple[str, int | None]:
+        """A rule's status and amount (its document in force) from its subjects' truths, as `_judgement` decides
+        them from traces."""
         if items is None:
             return "undetermined", None
-        decided = [self._decided_truth(rule, subject, truth, fired) for subject, truth in items]
         if rule.rule.subject == "enterprise":
-            return decided[0]
+            [(subject, truth)] = items
+            return self._decided_truth(rule, subject, truth, fired)
+        decided = [self._decided_truth(rule, subject, truth, fired) for subject, truth in items]
         for status in ("eligible", "may_apply", "undetermined"):
             chosen = [amount for found, amount in decided if found == status]
             if chosen:
