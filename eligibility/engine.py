@@ -322,24 +322,25 @@ class Engine:
         passed = [test(enterprise) is True for test in jurisdictions]
         applicable = [plan for plan in plans if passed[plan.jurisdiction]]
         truths: list[list[tuple[dict, bool | None]] | None] = []
+        expected: set[tuple[str, str]] = set()
         for plan in applicable:
             if plan.kind == "enterprise":
-                truths.append([(enterprise, plan.test(enterprise))])
+                truth = plan.test(enterprise)
+                truths.append([(enterprise, truth)])
+                if truth is True:
+                    expected.add((plan.id, enterprise["subject_key"]))
             elif facts.known(plan.kind):
                 test = plan.test
-                truths.append([(subject, test(subject)) for subject in facts.of_kind(plan.kind)])
+                items = [(subject, test(subject)) for subject in facts.of_kind(plan.kind)]
+                truths.append(items)
+                expected.update((plan.id, subject["subject_key"]) for subject, truth in items if truth is True)
             else:
                 truths.append(None)
-        fired, decided_by = self._decide(city, facts, {
-            (plan.id, subject["subject_key"]) for plan, items in zip(applicable, truths, strict=True)
-            for subject, truth in items or () if truth is True})
-        in_force: dict[str, bool] = {}
-        decided = []
-        for plan, items in zip(applicable, truths, strict=True):
-            document = plan.rule.document
-            if document.id not in in_force:
-                in_force[document.id] = document.in_force.contains(as_of)
-            decided.append(self._status(plan.rule, items, fired) if in_force[document.id] else ("not_in_force", None))
+        fired, decided_by = self._decide(city, facts, expected)
+        in_force = {document.id: document.in_force.contains(as_of)
+                    for document in {plan.rule.document.id: plan.rule.document for plan in applicable}.values()}
+        decided = [self._status(plan.rule, items, fired) if in_force[plan.rule.document.id] else ("not_in_force", None)
+                   for plan, items in zip(applicable, truths, strict=True)]
         explicit = [(plan, found) for plan, found in zip(applicable, decided, strict=True) if plan.explicit]
         related = [(plan, found) for plan, found in zip(applicable, decided, strict=True) if not plan.explicit]
         total: int = sum(amount or 0 for _, (status, amount) in explicit if status == "eligible")
