@@ -541,7 +541,7 @@ class Engine:
 
 
 def _dated(period: Period | None) -> Dated | None:
-    return Dated(start=period.from_, end=period.to) if period else None
+    return trusted(Dated, {"start": period.from_, "end": period.to}) if period else None
 
 
 def _day(day: date) -> str:
@@ -563,11 +563,13 @@ def document_context(doc: Document, as_of: date, notes: list[Note] | None = None
         phase = "in_force"
         ends = f"施行至{_day(force.to)}" if force.to else "未规定失效日期"
         summary = f"本政策在施行期内({ends}),{counted}。"
-    return DocumentContext(
-        document_id=doc.id, issuer=doc.issuer, document_number=doc.number, title=doc.title, issued_on=doc.issued_on,
-        in_force=_dated(force), period=_dated(period), application_window=_dated(doc.application_window),
-        application_note=doc.application_note, phase=phase, summary=summary,
-        notes=notes if notes is not None else [Note(**n.model_dump()) for n in doc.notes])
+    # Made from the validated rulebook without validating again (tests/test_engine.py checks it validates as is).
+    return trusted(DocumentContext, {
+        "document_id": doc.id, "issuer": doc.issuer, "document_number": doc.number, "title": doc.title,
+        "issued_on": doc.issued_on, "in_force": _dated(force), "period": _dated(period),
+        "application_window": _dated(doc.application_window), "application_note": doc.application_note,
+        "phase": phase, "summary": summary,
+        "notes": notes if notes is not None else [Note(**n.model_dump()) for n in doc.notes]})
 
 
 def _static_parts(rule: CompiledRule) -> dict:
