@@ -183,27 +183,34 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--arrangements", default="every,sampled", help="every, sampled, or both (comma-separated)")
     parser.add_argument("--view", default="default", choices=["default", "full", "summary"], help="profile: the view")
+    parser.add_argument("--gunicorn-args", default="",
+                        help="more gunicorn options for our server, e.g. '--max-requests 0' (default: as configured "
+                             "in gunicorn.conf.py, which recycles each worker after about 2,000 requests)")
     args = parser.parse_args()
     if args.command == "profile":
         profile(args.profiles, args.view)
         return
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-api-") as folder:
         bodies_file = write_bodies(args.profiles, Path(folder))
         # One client address sends hundreds of requests a second: the per-address limit (120/minute) would refuse
         # them, so it is off here; the request logs stay on, as in production.
         env = dict(os.environ, FLASK_SECRET_KEY="bench-only-not-secret-" * 2, FLASK_RATELIMIT_ENABLED="false",
                    DATABASE_URL=f"sqlite:///{Path(folder) / 'bench.db'}")
-        http = {name: {view: side_by_side(SERVER, path, bodies_file, args.rounds, args.seconds, {**env, **extra})
+        server = SERVER.replace(' "eligibility', f' {args.gunicorn_args} "eligibility') if args.gunicorn_args else SERVER
+        http = {name: {view: side_by_side(server, path, bodies_file, args.rounds, args.seconds, {**env, **extra})
                        for view, path in (("default", "/api/v1/evaluate"), ("full", "/api/v1/evaluate?view=full"))}
                 for name, extra in ARRANGEMENTS.items() if name in args.arrangements}
     local = in_process(args.profiles)
     print(json.dumps({"in_process": local}))
     text = table(http, local)
     print(text)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"bench_api-{stamp}.json").write_text(json.dumps(
-        {"profiles": args.profiles, "http": http, "in_process": local, "table": text},
+        {"profiles": args.profiles, "gunicorn_args": args.gunicorn_args, "load_average": os.getloadavg(), "http": http,
+         "in_process": local, "table": text},
         ensure_ascii=False, indent=2), encoding="utf-8")
 
 
