@@ -1,7 +1,8 @@
 """The evaluation API and engine against OpenFisca, side by side in one run, as ratios.
 
   .venv/bin/python bench/bench_api.py [--profiles 250] [--rounds 3] [--seconds 10]
-  .venv/bin/python bench/bench_api.py profile [--profiles 250]     top entries of cProfile over the same work
+  .venv/bin/python bench/bench_api.py profile [--profiles 250] [--view default]
+                                    top entries of cProfile over the request path (POST /api/v1/evaluate, in-process)
 
 Generates different enterprises of all five cities (bench/workload.py) and writes them as a JSON Lines bodies file,
 then runs ../shared/bench/sidebyside_http.py (OpenFisca's web API and ours, both under gunicorn with 2 worker
@@ -9,9 +10,10 @@ processes, alternating rounds) for the default view and for view=full, and compa
 with `openfisca_anchor.py single`, ours measured before and after it. Prints a table of ratios and the goals;
 the figures also go to bench/results/. No answer is cached: every request body is a different enterprise.
 
-Two arrangements are measured: the app as configured (durable-rules decides every evaluation, the reference's
-judgement must agree), and the alternative of durable-rules deciding 1 evaluation in SAMPLE_EVERY
-(`FLASK_ENGINE_CROSS_CHECK_EVERY`, the app's default), the reference's judgement the others.
+Two arrangements are measured (`FLASK_ENGINE_CROSS_CHECK_EVERY`): durable-rules deciding every evaluation (the
+compiled reference tests must agree), and durable-rules deciding 1 evaluation in SAMPLE_EVERY (the app's default),
+the compiled reference tests the others. The API answers views made by Engine.view (only the detail each view
+shows); the in-process figures give both the full result (Engine.evaluate, the goal's measure) and the default view.
 """
 import argparse
 import cProfile
@@ -72,17 +74,22 @@ def our_work(count: int) -> list[tuple[Profile, date]]:
 
 
 def ms_per_enterprise(engine: Engine, work: list, passes: int = 5, view: str | None = None) -> float:
-    """Mean milliseconds of one in-process evaluation (and encoding a view, when named), median over passes."""
+    """Mean milliseconds of one in-process evaluation (the full result), or of one view as the API makes and
+    encodes it (Engine.view, when a view is named), median over passes."""
     encoder = ResultEncoder(engine.static_parts.values())
+
+    def once(profile: Profile, as_of: date) -> None:
+        if view:
+            encoder.encode_view(engine.view(profile, as_of, view))
+        else:
+            engine.evaluate(profile, as_of)
     for profile, as_of in work[:50]:
-        engine.evaluate(profile, as_of)
+        once(profile, as_of)
     means = []
     for _ in range(passes):
         start = time.perf_counter()
         for profile, as_of in work:
-            result = engine.evaluate(profile, as_of)
-            if view:
-                encoder.encode(result, view)
+            once(profile, as_of)
         means.append((time.perf_counter() - start) / len(work) * 1000)
     return statistics.median(means)
 
@@ -101,7 +108,8 @@ def in_process(count: int) -> dict:
     anchor = openfisca_single()
     after = {"every": ms_per_enterprise(every, work), "sampled": ms_per_enterprise(sampled, work)}
     found = {"openfisca_ms": anchor["per_call_ms"], "openfisca": anchor,
-             "every_with_default_view_ms": ms_per_enterprise(every, work, view="default"),
+             "every_default_view_ms": ms_per_enterprise(every, work, view="default"),
+             "sampled_default_view_ms": ms_per_enterprise(sampled, work, view="default"),
              "reference_only_ms": ms_per_enterprise(Engine.from_folder(backend="reference"), work)}
     for name in before:
         ours = (before[name] + after[name]) / 2
@@ -132,26 +140,38 @@ def table(http: dict, local: dict) -> str:
             row("view=full, req/s", f_o["rps"], f_f["rps"], full["ratio_rps"], GOALS["full_rps"]),
             row("view=full, p99 ms", f_o["p99_ms"], f_f["p99_ms"], full["ratio_p99"]),
             row("in-process ms/enterprise (ratio OpenFisca/ours)", local[name]["ms"], local["openfisca_ms"],
-                local[name]["ratio"], GOALS["in_process"]))]
+                local[name]["ratio"], GOALS["in_process"]),
+            row("in-process default view made and encoded, ms", local[f"{name}_default_view_ms"],
+                local["openfisca_ms"], local["openfisca_ms"] / local[f"{name}_default_view_ms"]))]
     return "\n".join(lines)
 
 
-def profile(count: int) -> None:
-    """cProfile's top entries over real evaluations and default-view encodings of the generated enterprises."""
-    engine = Engine.from_folder()
-    encoder = ResultEncoder(engine.static_parts.values())
-    work = our_work(count)
-    for profile_, as_of in work:
-        encoder.encode(engine.evaluate(profile_, as_of), "default")
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in range(2):
-        for profile_, as_of in work:
-            encoder.encode(engine.evaluate(profile_, as_of), "default")
-    profiler.disable()
+def profile(count: int, view: str, top: int = 25) -> None:
+    """cProfile's top entries over the request path: POST /api/v1/evaluate?view=VIEW through the app as configured
+    (Flask's test client; the request log goes to stderr as in production), each a different generated enterprise."""
+    from eligibility.web import create_app
+    with tempfile.TemporaryDirectory(prefix="bench-api-") as folder:
+        os.environ.update(FLASK_SECRET_KEY="bench-only-not-secret-" * 2, FLASK_RATELIMIT_ENABLED="false",
+                          DATABASE_URL=f"sqlite:///{Path(folder) / 'bench.db'}")
+        app = create_app()
+        client = app.test_client()
+        made = [json.dumps(body, ensure_ascii=False).encode() for body in bodies(count)]
+        path = f"/api/v1/evaluate?view={view}"
+        for body in made:
+            assert client.post(path, data=body, content_type="application/json").status_code == 200
+        start = time.process_time()
+        for body in made:
+            client.post(path, data=body, content_type="application/json")
+        print(f"{(time.process_time() - start) / len(made) * 1000:.3f} ms CPU a request (test client included, "
+              f"no profiler), view={view}, {len(made)} enterprises")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for body in made:
+            client.post(path, data=body, content_type="application/json")
+        profiler.disable()
     for order in ("tottime", "cumulative"):
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(20)
+        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(top)
         print(out.getvalue())
 
 
@@ -162,27 +182,35 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--arrangements", default="every,sampled", help="every, sampled, or both (comma-separated)")
+    parser.add_argument("--view", default="default", choices=["default", "full", "summary"], help="profile: the view")
+    parser.add_argument("--gunicorn-args", default="",
+                        help="more gunicorn options for our server, e.g. '--max-requests 0' (default: as configured "
+                             "in gunicorn.conf.py, which recycles each worker after about 2,000 requests)")
     args = parser.parse_args()
     if args.command == "profile":
-        profile(args.profiles)
+        profile(args.profiles, args.view)
         return
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-api-") as folder:
         bodies_file = write_bodies(args.profiles, Path(folder))
         # One client address sends hundreds of requests a second: the per-address limit (120/minute) would refuse
         # them, so it is off here; the request logs stay on, as in production.
         env = dict(os.environ, FLASK_SECRET_KEY="bench-only-not-secret-" * 2, FLASK_RATELIMIT_ENABLED="false",
                    DATABASE_URL=f"sqlite:///{Path(folder) / 'bench.db'}")
-        http = {name: {view: side_by_side(SERVER, path, bodies_file, args.rounds, args.seconds, {**env, **extra})
+        server = SERVER.replace(' "eligibility', f' {args.gunicorn_args} "eligibility') if args.gunicorn_args else SERVER
+        http = {name: {view: side_by_side(server, path, bodies_file, args.rounds, args.seconds, {**env, **extra})
                        for view, path in (("default", "/api/v1/evaluate"), ("full", "/api/v1/evaluate?view=full"))}
                 for name, extra in ARRANGEMENTS.items() if name in args.arrangements}
     local = in_process(args.profiles)
     print(json.dumps({"in_process": local}))
     text = table(http, local)
     print(text)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"bench_api-{stamp}.json").write_text(json.dumps(
-        {"profiles": args.profiles, "http": http, "in_process": local, "table": text},
+        {"profiles": args.profiles, "gunicorn_args": args.gunicorn_args, "load_average": os.getloadavg(), "http": http,
+         "in_process": local, "table": text},
         ensure_ascii=False, indent=2), encoding="utf-8")
 
 

@@ -19,6 +19,7 @@ import uuid
 
 import durable.engine
 import durable_rules_engine
+import orjson
 
 from .compiler import AnyOf, CompiledRule
 
@@ -107,7 +108,12 @@ class DurableBackend:
         sid = uuid.uuid4().hex
         facts = [{name: subject[key] for key, name in self._fields if key in subject} | {"sid": sid}
                  for subject in subjects]
-        payload = json.dumps(facts, ensure_ascii=False)
+        # orjson: the same JSON as json.dumps(ensure_ascii=False) for these ints, bools and strings, and the matched
+        # messages below parsed in a fraction of json.loads' time (a third of this backend's Python time before).
+        try:
+            payload = orjson.dumps(facts).decode()
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits (the profile's bounds make it unlikely)
+            payload = json.dumps(facts, ensure_ascii=False)
         with _LOCK:
             self._fired[sid] = set()
             try:
@@ -127,7 +133,7 @@ class DurableBackend:
             return
         state, message = started[0], started[1]
         while message:
-            rule_id, matched = next(iter(json.loads(message).items()))
+            rule_id, matched = next(iter(orjson.loads(message).items()))
             if rule_id != CATCH_ALL:
                 try:
                     self._fired[sid].add((rule_id, matched["m"]["subject_key"]))

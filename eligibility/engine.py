@@ -9,23 +9,31 @@ from typing import NamedTuple, Protocol
 
 from . import clock
 from .compiler import AnyOf, CompiledRule, Leaf, compile_rulebook, show_value
-from .facts import FACTS, QUESTIONS, Facts, Needs, derive, sales_peak, title_name
+from .facts import FACTS, QUESTIONS, Facts, Needs, Subject, derive, sales_peak, title_name
 from .money import format_in_unit_of, format_yuan
 from .profile import Profile
-from .reference import ReferenceBackend, all_of, evaluate_node, test_leaf
+from .reference import ReferenceBackend, Test, all_of, compile_all, compile_node, evaluate_node, test_leaf
 from .result import (
     CLAIMABLE,
     STATUS_LABELS,
     Citation,
     Dated,
     DocumentContext,
+    EvaluationDefaultView,
+    EvaluationFullView,
     EvaluationResult,
+    EvaluationSummaryView,
     EvidenceItem,
     NearMiss,
     Note,
+    OutcomeInBrief,
+    OutcomeInFull,
+    OutcomeSummary,
+    RelatedInBrief,
     RuleOutcome,
     SubjectOutcome,
     TraceItem,
+    full_view,
     trusted,
 )
 from .rulebook import Document, Period, Rulebook, load_rulebook
@@ -104,6 +112,32 @@ def trace_item(label: str, outcome: str, fact: str | None = None, value: str | N
     """A trace step made by the engine (trusted: not validated again)."""
     return trusted(TraceItem, {"label": label, "outcome": outcome, "fact": fact, "value": value, "missing": missing,
                                "children": children if children is not None else []})
+
+
+class _Plan(NamedTuple):
+    """What Engine.view needs of a rule, looked up once: its compiled tests and the fields it repeats."""
+
+    rule: CompiledRule
+    id: str
+    title: str
+    kind: Subject
+    explicit: bool
+    clause_path: str
+    jurisdiction: int  # index of its jurisdiction test among its city's
+    test: Test  # all conditions, compiled
+    node_tests: tuple  # each top-level condition, compiled
+
+
+def _plans(rules: list[CompiledRule]) -> tuple[tuple[Test, ...], tuple[_Plan, ...]]:
+    """A city's distinct jurisdiction tests (each made once per evaluation) and its rules' plans, in rule order."""
+    leaves: dict = {}
+    plans = []
+    for rule in rules:
+        where = leaves.setdefault(rule.conditions[0], len(leaves))
+        plans.append(_Plan(rule, rule.id, rule.rule.title, rule.rule.subject, rule.rule.strength == "explicit",
+                           rule.rule.clause.path, where, compile_all(rule.conditions),
+                           tuple(compile_node(node) for node in rule.conditions)))
+    return tuple(compile_node(leaf) for leaf in leaves), tuple(plans)
 
 
 class _Judged(NamedTuple):
@@ -204,6 +238,9 @@ class Engine:
         self.references = {city: ReferenceBackend(rules) for city, rules in by_city.items()}
         self.backend_name = BACKEND_NAMES[backend]
         self.compiled = {rule.id: rule for rule in self.rules}
+        # Each rule's conditions compiled once into closures (reference.compile_all): what the views decide with.
+        self.tests: dict[str, Test] = {rule.id: compile_all(rule.conditions) for rule in self.rules}
+        self._plans = {city: _plans(rules) for city, rules in by_city.items()}
         # What a result repeats for a rule or a document whatever the profile: built once, shared by every result
         # (and serialised once by the API: see web/result_json.py).
         self.static_parts = {rule.id: _static_parts(rule) for rule in self.rules}
@@ -240,7 +277,9 @@ class Engine:
         # The jurisdiction test comes first in every rule: rules of another county are not listed.
         applicable = [rule for rule in candidates if test_leaf(rule.conditions[0], facts.enterprise) is True]
         judged = {rule.id: tracer.judge(rule) for rule in applicable}
-        fired, decided_by = self._decide(city, facts, judged)
+        fired, decided_by = self._decide(city, facts, {
+            (rule_id, item.subject["subject_key"]) for rule_id, items in judged.items()
+            for item in items or () if item.truth is True})
         outcomes: list[RuleOutcome] = []
         related: list[RuleOutcome] = []
         documents: dict[str, Document] = {}
@@ -257,20 +296,132 @@ class Engine:
             "total_text": format_yuan(total), "counts": counts,
             "documents": [document_context(doc, as_of, self._doc_notes[doc.id]) for doc in documents.values()],
             "outcomes": outcomes, "related_support": related,
-            "near_misses": [m for o in outcomes for m in self._near_misses(o, facts, profile, as_of)],
+            "near_misses": [m for o in outcomes for m in self._near_misses(self.compiled[o.rule_id], o.status, facts,
+                                                                             profile, as_of)],
             "other_jurisdiction_rules": len(self.rules) - len(applicable),
         })
 
-    def _decide(self, city: str, facts: Facts, judged: dict) -> tuple[set[tuple[str, str]], str]:
+    def view(self, profile: Profile, as_of: date | None = None,
+             view: str = "default") -> EvaluationDefaultView | EvaluationSummaryView | EvaluationFullView:
+        """One view of the result (see result.VIEWS), made with only the detail the view shows.
+
+        Equal, byte for byte once serialised, to the view derived from `evaluate`'s full result (tests/
+        test_result_views.py checks it for generated profiles of every city): statuses come from the compiled
+        tests; traces, citations and evidence are made only for the outcomes the view shows in full (the default
+        view's eligible, may_apply and undetermined ones), and for the rest only the step their reason names.
+        """
+        if view == "full":
+            return full_view(self.evaluate(profile, as_of))
+        if view not in ("default", "summary"):
+            raise ValueError(f"unknown view {view!r}")
+        as_of = as_of or clock.today()
+        facts = self.facts(profile, as_of)
+        enterprise = facts.enterprise
+        city = enterprise["city_code"]
+        jurisdictions, plans = self._plans.get(city, ((), ()))
+        passed = [test(enterprise) is True for test in jurisdictions]
+        applicable = [plan for plan in plans if passed[plan.jurisdiction]]
+        truths: list[list[tuple[dict, bool | None]] | None] = []
+        expected: set[tuple[str, str]] = set()
+        for plan in applicable:
+            if plan.kind == "enterprise":
+                truth = plan.test(enterprise)
+                truths.append([(enterprise, truth)])
+                if truth is True:
+                    expected.add((plan.id, enterprise["subject_key"]))
+            elif facts.known(plan.kind):
+                test = plan.test
+                items = [(subject, test(subject)) for subject in facts.of_kind(plan.kind)]
+                truths.append(items)
+                expected.update((plan.id, subject["subject_key"]) for subject, truth in items if truth is True)
+            else:
+                truths.append(None)
+        fired, decided_by = self._decide(city, facts, expected)
+        in_force = {document.id: document.in_force.contains(as_of)
+                    for document in {plan.rule.document.id: plan.rule.document for plan in applicable}.values()}
+        decided = [self._status(plan.rule, items, fired) if in_force[plan.rule.document.id] else ("not_in_force", None)
+                   for plan, items in zip(applicable, truths, strict=True)]
+        explicit = [(plan, found) for plan, found in zip(applicable, decided, strict=True) if plan.explicit]
+        related = [(plan, found) for plan, found in zip(applicable, decided, strict=True) if not plan.explicit]
+        total: int = sum(amount or 0 for _, (status, amount) in explicit if status == "eligible")
+        counts = dict.fromkeys(STATUS_LABELS, 0)
+        for _, (status, _amount) in explicit:
+            counts[status] += 1
+        if view == "summary":
+            return trusted(EvaluationSummaryView, {
+                "view": "summary", "as_of": as_of, "ruleset_version": self.rulebook.version,
+                "credit_code": profile.credit_code, "total_yuan": total, "counts": counts,
+                "outcomes": [trusted(OutcomeSummary, {"rule_id": plan.id, "status": status, "amount_yuan": amount,
+                                                      "clause_path": plan.clause_path})
+                             for plan, (status, amount) in explicit],
+                "related_support": [trusted(OutcomeSummary, {"rule_id": plan.id, "status": status,
+                                                             "amount_yuan": amount, "clause_path": plan.clause_path})
+                                    for plan, (status, amount) in related]})
+        tracer = _Tracer(facts)
+        outcomes: list[OutcomeInFull | OutcomeInBrief] = []
+        near_misses: list[NearMiss] = []
+        for plan, (status, _amount) in explicit:
+            rule = plan.rule
+            if status in CLAIMABLE:
+                full = self._outcome(rule, tracer.judge(rule), tracer, fired, as_of, profile)
+                outcomes.append(trusted(OutcomeInFull, full.__dict__))
+                continue
+            trace: list[TraceItem] = []
+            if status == "not_eligible":
+                near_misses += self._near_misses(rule, status, facts, profile, as_of)
+                if plan.kind == "enterprise":
+                    # The reason names the first condition not met: only its step is made.
+                    failed = next(node for node, test in zip(rule.conditions, plan.node_tests, strict=True)
+                                  if test(enterprise) is False)
+                    trace = [tracer.node(failed, enterprise)]
+                else:
+                    trace = self._judgement(rule, tracer.judge(rule), tracer, fired, as_of, profile)[2]
+            outcomes.append(trusted(OutcomeInBrief, {
+                "rule_id": plan.id, "title": plan.title, "status": status, "status_label": STATUS_LABELS[status],
+                "reason": _reason(rule, status, trace, [], rule.document, as_of)}))
+        documents: dict[str, Document] = {}
+        for plan in applicable:
+            documents.setdefault(plan.rule.document.id, plan.rule.document)
+        return trusted(EvaluationDefaultView, {
+            "view": "default", "as_of": as_of, "ruleset_version": self.rulebook.version, "engine": decided_by,
+            "enterprise_name": profile.name, "credit_code": profile.credit_code,
+            "registered_in": division_name(profile.division_code), "total_yuan": total,
+            "total_text": format_yuan(total), "counts": counts,
+            "documents": [document_context(doc, as_of, self._doc_notes[doc.id]) for doc in documents.values()],
+            "outcomes": outcomes,
+            "related_support": [trusted(RelatedInBrief, {"rule_id": plan.id, "title": plan.title, "status": status,
+                                                         "status_label": STATUS_LABELS[status]})
+                                for plan, (status, _amount) in related],
+            "near_misses": near_misses,
+            "other_jurisdiction_rules": len(self.rules) - len(applicable),
+        })
+
+    def _status(self, rule: CompiledRule, items: list[tuple[dict, bool | None]] | None,
+                fired: set) -> tuple[str, int | None]:
+        """A rule's status and amount (its document in force) from its subjects' truths, as `_judgement` decides
+        them from traces."""
+        if items is None:
+            return "undetermined", None
+        if rule.rule.subject == "enterprise":
+            [(subject, truth)] = items
+            return self._decided_truth(rule, subject, truth, fired)
+        decided = [self._decided_truth(rule, subject, truth, fired) for subject, truth in items]
+        for status in ("eligible", "may_apply", "undetermined"):
+            chosen = [amount for found, amount in decided if found == status]
+            if chosen:
+                if status == "eligible" and rule.rule.award.kind != "non_quantified":
+                    return status, sum(amount or 0 for amount in chosen)
+                return status, None
+        return "not_eligible", None
+
+    def _decide(self, city: str, facts: Facts, expected: set[tuple[str, str]]) -> tuple[set[tuple[str, str]], str]:
         """The (rule id, subject key) pairs that fire, and the evaluator that decided them.
 
-        The backend decides and the reference's judgement must agree. That judgement is what the traces, reasons
-        and statuses are made of, so checking against it costs a set comparison, not a second evaluation. With
-        `cross_check_every` above 1, the backend runs on that share of evaluations only and the reference decides
-        the others.
+        The backend decides and the reference's judgement (`expected`: the pairs whose conditions all hold) must
+        agree. That judgement is what the traces, reasons and statuses are made of, so checking against it costs a
+        set comparison, not a second evaluation. With `cross_check_every` above 1, the backend runs on that share of
+        evaluations only and the reference decides the others.
         """
-        expected = {(rule_id, item.subject["subject_key"]) for rule_id, items in judged.items()
-                    for item in items or () if item.truth is True}
         reference = BACKEND_NAMES["reference"]
         if self.backend_name == reference or city not in self.backends:
             return expected, self.backend_name
@@ -286,14 +437,24 @@ class Engine:
 
     def _decided(self, rule: CompiledRule, item: "_Judged", fired: set) -> tuple[str, int | None]:
         """A status and amount for one subject: fired rules are due, or open to selection when the bureau selects."""
-        if (rule.id, item.subject["subject_key"]) not in fired:
-            return ("undetermined" if item.truth is None else "not_eligible"), None
+        return self._decided_truth(rule, item.subject, item.truth, fired)
+
+    @staticmethod
+    def _decided_truth(rule: CompiledRule, subject: dict, truth: bool | None, fired: set) -> tuple[str, int | None]:
+        if (rule.id, subject["subject_key"]) not in fired:
+            return ("undetermined" if truth is None else "not_eligible"), None
         if rule.rule.selection:
             return "may_apply", None
-        return "eligible", award_amount(rule, item.subject)
+        return "eligible", award_amount(rule, subject)
 
     def _outcome(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, as_of: date,
                  profile: Profile) -> RuleOutcome:
+        status, amount, trace, subjects = self._judgement(rule, judged, tracer, fired, as_of, profile)
+        return self._build(rule, status, amount, trace, subjects, as_of)
+
+    def _judgement(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, as_of: date,
+                   profile: Profile) -> tuple[str, int | None, list[TraceItem], list[SubjectOutcome]]:
+        """A rule's status, amount, trace and per-item outcomes, from the reference's judgement of it."""
         if rule.rule.subject == "enterprise":
             [item] = judged
             status, amount = self._decided(rule, item, fired)
@@ -302,7 +463,7 @@ class Engine:
             status, amount, trace, subjects = self._per_item(rule, judged, tracer, fired, profile)
         if not rule.document.in_force.contains(as_of):
             status, amount = "not_in_force", None
-        return self._build(rule, status, amount, trace, subjects, as_of)
+        return status, amount, trace, subjects
 
     def _per_item(self, rule: CompiledRule, judged, tracer: "_Tracer", fired: set, profile: Profile):
         """A rule awarded per project or per title: each one decided, the rule taking the best of them."""
@@ -349,10 +510,10 @@ class Engine:
             trace=trace, missing_facts=list(dict.fromkeys(missing)), subjects=subjects)
         return trusted(RuleOutcome, values)
 
-    def _near_misses(self, outcome: RuleOutcome, facts: Facts, profile: Profile, as_of: date) -> list[NearMiss]:
-        if outcome.status != "not_eligible":
+    def _near_misses(self, rule: CompiledRule, status: str, facts: Facts, profile: Profile,
+                     as_of: date) -> list[NearMiss]:
+        if status != "not_eligible":
             return []
-        rule = self.compiled[outcome.rule_id]
         subject = facts.enterprise
         if rule.rule.subject != "enterprise":
             return []
@@ -368,19 +529,19 @@ class Engine:
         shortfall = threshold - sales
         if not 0 <= shortfall <= threshold * NEAR_MISS_SHARE:
             return []
-        award = outcome.potential_amount_yuan
+        award = self.static_parts[rule.id]["outcome"]["potential_amount_yuan"]
         prize = f",对应{format_yuan(award)}奖励" if award else ""
         if shortfall == 0:
             message = f"{year}年销售收入恰为{format_yuan(sales)},“突破”须超过该额{prize}"
         else:
             message = (f"{year}年销售收入{format_yuan(sales)},距“首次突破{format_yuan(threshold)}”还差"
                        f"{format_in_unit_of(shortfall, threshold)}{prize}")
-        return [NearMiss(rule_id=outcome.rule_id, title=outcome.title, message=message,
+        return [NearMiss(rule_id=rule.id, title=rule.rule.title, message=message,
                          shortfall_yuan=shortfall, award_yuan=award)]
 
 
 def _dated(period: Period | None) -> Dated | None:
-    return Dated(start=period.from_, end=period.to) if period else None
+    return trusted(Dated, {"start": period.from_, "end": period.to}) if period else None
 
 
 def _day(day: date) -> str:
@@ -402,11 +563,13 @@ def document_context(doc: Document, as_of: date, notes: list[Note] | None = None
         phase = "in_force"
         ends = f"施行至{_day(force.to)}" if force.to else "未规定失效日期"
         summary = f"本政策在施行期内({ends}),{counted}。"
-    return DocumentContext(
-        document_id=doc.id, issuer=doc.issuer, document_number=doc.number, title=doc.title, issued_on=doc.issued_on,
-        in_force=_dated(force), period=_dated(period), application_window=_dated(doc.application_window),
-        application_note=doc.application_note, phase=phase, summary=summary,
-        notes=notes if notes is not None else [Note(**n.model_dump()) for n in doc.notes])
+    # Made from the validated rulebook without validating again (tests/test_engine.py checks it validates as is).
+    return trusted(DocumentContext, {
+        "document_id": doc.id, "issuer": doc.issuer, "document_number": doc.number, "title": doc.title,
+        "issued_on": doc.issued_on, "in_force": _dated(force), "period": _dated(period),
+        "application_window": _dated(doc.application_window), "application_note": doc.application_note,
+        "phase": phase, "summary": summary,
+        "notes": notes if notes is not None else [Note(**n.model_dump()) for n in doc.notes]})
 
 
 def _static_parts(rule: CompiledRule) -> dict:

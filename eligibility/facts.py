@@ -69,6 +69,7 @@ def _catalog() -> dict[str, FactSpec]:
 
 
 FACTS: dict[str, FactSpec] = _catalog()
+_HOLDS = tuple(name for name in FACTS if name.startswith("holds."))
 
 
 def date_number(day: date) -> int:
@@ -166,7 +167,7 @@ def _show(day: date) -> str:
 
 
 def _recognition_facts(profile: Profile, as_of: date, needs: Needs, notes: dict[str, str]) -> dict:
-    facts: dict = {name: False for name in FACTS if name.startswith("holds.")}
+    facts: dict = dict.fromkeys(_HOLDS, False)
     held = [item for item in profile.recognitions or [] if item.obtained_on <= as_of]
     for item in held:
         if item.valid_until is None or item.valid_until >= as_of:
@@ -205,8 +206,11 @@ def _sales_facts(profile: Profile, as_of: date, needs: Needs, missing: dict, not
 
 
 def _item_subject(enterprise: dict, kind: Subject, index: int, own: dict) -> dict:
-    facts = {k: v for k, v in enterprise.items() if k not in ("subject", "subject_key")}
-    return facts | {"subject": kind, "subject_key": f"{kind}[{index}]"} | own
+    facts = enterprise.copy()
+    del facts["subject"], facts["subject_key"]  # re-added last, after the enterprise's facts, as before
+    facts["subject"], facts["subject_key"] = kind, f"{kind}[{index}]"
+    facts.update(own)
+    return facts
 
 
 def derive(profile: Profile, as_of: date, needs: Needs) -> Facts:

@@ -1,4 +1,6 @@
 """The plain-Python evaluator: three-valued (met, not met, missing) and the source of every trace."""
+from collections.abc import Callable
+
 from .compiler import CompiledRule, Leaf
 
 Truth = bool | None  # None: a fact the test needs is missing
@@ -76,3 +78,91 @@ class ReferenceBackend:
             for rule in self.rules
             if applies_to(rule, subject) and evaluate_all(rule.conditions, subject) is True
         }
+
+
+# Compiled tests: each condition tree made once into Python closures that give the same three-valued answers as
+# `test_leaf`, `evaluate_node` and `evaluate_all` above (tests/test_compiled.py checks it for every rule), without
+# walking the tree and matching the operator on every call. `any` stops at a true part and `all` at a false one,
+# which changes nothing: every test is pure and the profile's values are typed, so no later part could raise.
+
+_ABSENT = object()
+Test = Callable[[dict], Truth]
+
+
+def compile_leaf(leaf: Leaf) -> Test:
+    """A leaf's test as a closure: None when the fact is absent, else the comparison `test_leaf` makes."""
+    key, operand = leaf.key, leaf.operand
+    match leaf.op:
+        case "eq":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value == operand
+        case "ne":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value != operand
+        case "gt":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value > operand
+        case "gte":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value >= operand
+        case "lt":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value < operand
+        case "lte":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value <= operand
+        case "one_of":
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else value in operand
+        case "within":
+            low, high = operand
+
+            def test(facts: dict) -> Truth:
+                value = facts.get(key, _ABSENT)
+                return None if value is _ABSENT else low <= value <= high
+        case _:
+            raise ValueError(f"unknown operator {leaf.op!r}")
+    return test
+
+
+def compile_node(node) -> Test:
+    """A condition (leaf or `any`) as a closure: Kleene disjunction over its compiled children."""
+    if isinstance(node, Leaf):
+        return compile_leaf(node)
+    children = tuple(compile_node(child) for child in node.children)
+
+    def any_holds(facts: dict) -> Truth:
+        missing = False
+        for child in children:
+            truth = child(facts)
+            if truth is True:
+                return True
+            if truth is None:
+                missing = True
+        return None if missing else False
+    return any_holds
+
+
+def compile_all(nodes) -> Test:
+    """All of the nodes as one closure: Kleene conjunction, as `evaluate_all`."""
+    tests = tuple(compile_node(node) for node in nodes)
+    if len(tests) == 1:
+        return tests[0]
+
+    def all_hold(facts: dict) -> Truth:
+        missing = False
+        for test in tests:
+            truth = test(facts)
+            if truth is False:
+                return False
+            if truth is None:
+                missing = True
+        return None if missing else True
+    return all_hold

@@ -247,6 +247,12 @@ class EvaluationSummaryView(BaseModel):
 
 Model = TypeVar("Model", bound=BaseModel)
 _set = object.__setattr__
+# The slots a pydantic model keeps its state in, set through their descriptors (as object.__setattr__ would, and
+# faster: `trusted` makes some 50 models per evaluation).
+_new = object.__new__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def trusted(cls: type[Model], values: dict) -> Model:
@@ -257,11 +263,11 @@ def trusted(cls: type[Model], values: dict) -> Model:
     slower than validation here (6.4 vs 3.1 µs a trace step), so this sets the fields as `model_construct` does,
     without its per-field default handling; tests check that such results equal validated ones, field for field.
     """
-    instance = cls.__new__(cls)
+    instance = _new(cls)
     _set(instance, "__dict__", values)
-    _set(instance, "__pydantic_fields_set__", set(values))
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
+    _set_fields_set(instance, set(values))
+    _set_extra(instance, None)
+    _set_private(instance, None)
     return instance
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 
 from eligibility.engine import award_amount, document_context
 from eligibility.profile import Profile
-from eligibility.result import EvaluationResult
+from eligibility.result import DocumentContext, EvaluationResult
 from strategies import as_of_dates, profiles
 
 XUCHANG = {"name": "许昌某公司", "credit_code": "91350100M000100Y43", "division_code": "411002"}
@@ -42,6 +42,14 @@ def test_document_phases_and_plain_summary(engine):
     assert "已于2020年12月31日到期" in after.summary and "2020-12-31" in after.summary
     assert inside.period.start == date(2017, 6, 16) and inside.application_window is None
     assert "年度申报通知" in inside.application_note
+
+
+def test_document_contexts_made_without_validation_equal_validated_ones(engine):
+    for doc in engine.rulebook.documents.values():
+        for day in (date(2016, 1, 1), doc.in_force.from_, doc.period.from_, date(2020, 12, 31), date(2027, 1, 1)):
+            made = document_context(doc, day)
+            validated = DocumentContext.model_validate(made.model_dump())
+            assert made == validated and made.model_dump_json() == validated.model_dump_json()
 
 
 def test_selective_measures_may_be_applied_for_but_bring_no_amount(engine):

@@ -1,7 +1,9 @@
 """The views of a result: each a pydantic model, each agreeing with the full result it is made from."""
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eligibility.profile import Profile
 from eligibility.result import (
@@ -17,7 +19,9 @@ from eligibility.result import (
     full_view,
     summary_view,
 )
-from strategies import as_of_dates, profiles
+from eligibility.vocabulary import divisions
+from eligibility.web.result_json import ResultEncoder
+from strategies import CITIES, as_of_dates, profiles
 
 XUCHANG = {"name": "许昌某电气公司", "credit_code": "91350100M000100Y43", "division_code": "411003",
            "strategic_emerging": True, "sales_yuan_by_year": {"2018": 900000000, "2019": 1200000000},
@@ -101,3 +105,21 @@ def test_each_view_has_its_own_schema_told_apart_by_view():
     assert set(outcomes["discriminator"]["mapping"]) == {"eligible", "may_apply", "undetermined", "not_eligible",
                                                          "not_in_force"}
     assert "citation" not in EvaluationSummaryView.model_json_schema()["$defs"]["OutcomeSummary"]["properties"]
+
+
+@pytest.mark.parametrize("city", CITIES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(), as_of=as_of_dates, data=st.data())
+def test_views_made_with_only_their_detail_equal_those_of_the_full_result(engine, reference_engine, city, profile,
+                                                                           as_of, data):
+    """Engine.view (what the API answers) writes the same bytes as the view derived from the full result."""
+    division = data.draw(st.sampled_from([city, *divisions()[city]["counties"]]))
+    profile = profile.model_copy(update={"division_code": division})
+    for evaluator in (engine, reference_engine):
+        encoder = ResultEncoder(evaluator.static_parts.values())
+        for day in (as_of, data.draw(as_of_dates)):
+            result = evaluator.evaluate(profile, day)
+            for name, make in VIEWS.items():
+                made = evaluator.view(profile, day, name)
+                assert made.model_dump_json() == make(result).model_dump_json(), name
+                assert encoder.encode_view(made) == encoder.encode(result, name), name

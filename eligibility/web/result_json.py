@@ -10,7 +10,17 @@ from collections.abc import Iterable
 import orjson
 from pydantic import TypeAdapter
 
-from ..result import CLAIMABLE, DocumentContext, EvaluationResult, NearMiss, RuleOutcome, TraceItem
+from ..result import (
+    CLAIMABLE,
+    DocumentContext,
+    EvaluationDefaultView,
+    EvaluationFullView,
+    EvaluationResult,
+    EvaluationSummaryView,
+    NearMiss,
+    RuleOutcome,
+    TraceItem,
+)
 
 _DOCUMENTS = TypeAdapter(list[DocumentContext])
 _NEAR_MISSES = TypeAdapter(list[NearMiss])
@@ -38,11 +48,20 @@ class ResultEncoder:
         """The JSON of one view (default, full or summary) of a result."""
         return orjson.dumps(getattr(self, f"_{view}")(result))
 
-    def _default(self, r: EvaluationResult) -> dict:
+    def encode_view(self, made: EvaluationDefaultView | EvaluationSummaryView | EvaluationFullView) -> bytes:
+        """The JSON of a view the engine made itself (Engine.view), the same bytes as `encode` of the full result."""
+        if isinstance(made, EvaluationSummaryView):
+            return orjson.dumps({**made.__dict__,
+                                 "outcomes": [o.__dict__ for o in made.outcomes],
+                                 "related_support": [o.__dict__ for o in made.related_support]})
+        # The default view's brief outcomes carry the fields `_default` reads of them; the full view is a result.
+        return orjson.dumps(getattr(self, f"_{made.view}")(made))
+
+    def _default(self, r: EvaluationResult | EvaluationDefaultView) -> dict:
         steps: dict[int, dict] = {}
         return {
             "view": "default", **self._header(r),
-            "outcomes": [self._outcome(o, steps) if o.status in CLAIMABLE else
+            "outcomes": [self._outcome(o, steps) if isinstance(o, RuleOutcome) and o.status in CLAIMABLE else
                          {"rule_id": o.rule_id, "title": o.title, "status": o.status, "status_label": o.status_label,
                           "reason": o.reason} for o in r.outcomes],
             "related_support": [{"rule_id": o.rule_id, "title": o.title, "status": o.status,
@@ -71,7 +90,7 @@ class ResultEncoder:
                 "outcomes": [brief(o) for o in r.outcomes], "related_support": [brief(o) for o in r.related_support]}
 
     @staticmethod
-    def _header(r: EvaluationResult) -> dict:
+    def _header(r: EvaluationResult | EvaluationDefaultView) -> dict:
         return {"as_of": r.as_of, "ruleset_version": r.ruleset_version, "engine": r.engine,
                 "enterprise_name": r.enterprise_name, "credit_code": r.credit_code, "registered_in": r.registered_in,
                 "total_yuan": r.total_yuan, "total_text": r.total_text, "counts": r.counts,
