@@ -197,7 +197,8 @@ def main() -> None:
         # them, so it is off here; the request logs stay on, as in production.
         env = dict(os.environ, FLASK_SECRET_KEY="bench-only-not-secret-" * 2, FLASK_RATELIMIT_ENABLED="false",
                    DATABASE_URL=f"sqlite:///{Path(folder) / 'bench.db'}")
-        server = SERVER.replace(' "eligibility', f' {args.gunicorn_args} "eligibility') if args.gunicorn_args else SERVER
+        server = (SERVER.replace(' "eligibility', f' {args.gunicorn_args} "eligibility') if args.gunicorn_args
+                  else SERVER)
         http = {name: {view: side_by_side(server, path, bodies_file, args.rounds, args.seconds, {**env, **extra})
                        for view, path in (("default", "/api/v1/evaluate"), ("full", "/api/v1/evaluate?view=full"))}
                 for name, extra in ARRANGEMENTS.items() if name in args.arrangements}

@@ -1,10 +1,11 @@
 """The profile: credit-code check character, field validation with Chinese messages naming the field."""
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pydantic import ValidationError
 
+from eligibility import clock
 from eligibility.creditcode import check_character, credit_code_problem
 from eligibility.errors import chinese_errors
 from eligibility.profile import Profile
@@ -47,7 +48,8 @@ def test_negative_sales_rejected_with_field_path():
 
 
 def test_future_date_rejected():
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    # The bureau's tomorrow (Asia/Shanghai), not the machine's: from 16:00 UTC they differ by a day.
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     found = errors_of(recognitions=[{"kind": "smart_factory", "level": "provincial", "obtained_on": tomorrow}])
     assert "不能晚于今天" in found["recognitions.0.obtained_on"]
 
