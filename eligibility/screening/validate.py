@@ -377,19 +377,19 @@ class Checker:
                 JOIN rejected_lines r ON r.tbl = 'projects' AND r.line = k.line) x
             WHERE n_credit_code IS NOT NULL""")
         flags = {t: f"k.n_{flag}" for t, flag in FLAG_OF.items()}
-        # known: reported, or with rows of its own in the table (k.line is their owner: the screened enterprises'
-        # codes are unique); a row with no code at all makes IN unknown for the others, as comparing codes did.
-        screened = "NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)"
+        kept = "NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)"
         # eid: the rank of the row's line among the screened rows. Sorting the whole rows for it was the load's
         # costliest step: lines without a gap (a Parquet file with no rejected row) give it by subtraction, and
         # otherwise only the lines are ranked.
         first, last, count = db.rows(f"SELECT min(k.line), max(k.line), count(*) FROM k_enterprises k "
-                                     f"WHERE {screened}")[0]
+                                     f"WHERE {kept}")[0]
         eid, ranked = f"k.line - {first or 0}", ""
         if count and last - first + 1 != count:
             db.create("screened_lines", f"SELECT k.line, row_number() OVER (ORDER BY k.line) - 1 AS eid "
-                                        f"FROM k_enterprises k WHERE {screened}")
+                                        f"FROM k_enterprises k WHERE {kept}")
             eid, ranked = "x.eid", "JOIN screened_lines x ON x.line = k.line"
+        # known: reported, or with rows of its own in the table (k.line is their owner: the screened enterprises'
+        # codes are unique); a row with no code at all makes IN unknown for the others, as comparing codes did.
         db.create("c_enterprises", f""" SELECT
             CAST({eid} AS BIGINT) AS eid, k.n_credit_code AS credit_code,
             k.n_name AS name, substr(k.n_division_code, 1, 4) || '00' AS city_code,
@@ -404,7 +404,7 @@ class Checker:
               WHERE owner IS NOT NULL OR n_credit_code IS NULL)
               AS projects_known, k.line AS line
             FROM k_enterprises k {ranked}
-            WHERE {screened}""")
+            WHERE {kept}""")
         db.create("c_sales", """ SELECT e.eid, CAST(k.n_year AS INTEGER) AS year,
             CAST(k.n_sales_yuan AS BIGINT) AS sales_yuan FROM k_sales k JOIN c_enterprises e
             ON e.line = k.owner""")
