@@ -1,4 +1,5 @@
-"""A screening: load a registry, run each city's query, keep the outcomes (eid, rule, status, amount) in r_outcomes."""
+"""A screening: load a registry, run each city's query, keep the outcomes (eid, rule, status, amount) in r_outcomes
+and each enterprise's total and counts by status in r_totals."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
