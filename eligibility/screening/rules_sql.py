@@ -134,15 +134,15 @@ class CityQuery:
         return (f"SELECT {wide}.eid, v.rule_index, v.status, v.amount_yuan FROM {wide}, "
                 f"LATERAL (VALUES {rows}) AS v(rule_index, status, amount_yuan) WHERE v.status >= {LISTED_FROM}")
 
-    def totals_sql(self, wide: str, explicit: set[int]) -> str:
-        """Per enterprise of `wide`: total_yuan (eligible amounts of the explicit rules), and how many rules are
-        eligible, may_apply and undetermined (as outputs counts them from the listed outcomes)."""
+    def _totals(self, explicit: set[int]) -> str:
+        """Per enterprise, over the wide columns: total_yuan (eligible amounts of the explicit rules), and how many
+        rules are eligible, may_apply and undetermined (as outputs counted them from the listed outcomes)."""
         def count(code: int) -> str:
             return " + ".join(f"CASE WHEN s{i} = {code} THEN 1 ELSE 0 END" for i, _ in self._outcomes())
         money = [f"COALESCE({amount}, 0)" for i, amount in self._outcomes() if i in explicit and amount != "NULL"]
-        return (f"SELECT eid, CAST({' + '.join(money) or '0'} AS BIGINT) AS total_yuan, "
+        return (f"CAST({' + '.join(money) or '0'} AS BIGINT) AS total_yuan, "
                 f"{count(STATUS_CODES['eligible'])} AS eligible, {count(STATUS_CODES['may_apply'])} AS may_apply, "
-                f"{count(STATUS_CODES['undetermined'])} AS undetermined FROM {wide}")
+                f"{count(STATUS_CODES['undetermined'])} AS undetermined")
 
     def _outcomes(self) -> list[tuple[int, str]]:
         """(rule index, its listed amount as SQL over the wide columns) for every rule in force."""
@@ -154,9 +154,11 @@ class CityQuery:
         rule = slot.rule.rule
         return rule.award.kind != "non_quantified" and not rule.selection
 
-    def wide_sql(self) -> str | None:
+    def wide_sql(self, explicit: set[int] | None = None) -> str | None:
         """One row per enterprise of the city: eid, the status s<i> of every rule i in force (NULL outside a county
-        rule's county) and its amount a<i> when the award is quantified; None when no rule is in force."""
+        rule's county) and its amount a<i> when the award is quantified; None when no rule is in force. Given the
+        rule indices that count in totals, also the enterprise's totals (total_yuan, eligible, may_apply,
+        undetermined), computed in the same pass."""
         if not self.in_force:
             return None
         columns = FactColumns()
@@ -204,4 +206,7 @@ class CityQuery:
             if amount != "NULL":
                 wide.append(f"{amount} AS a{i}")
         with_sql = ",\n".join(f"{name} AS ({body})" for name, body in ctes)
-        return f"WITH {with_sql}\nSELECT {', '.join(wide)} FROM ent {' '.join(joins)}"
+        select = f"SELECT {', '.join(wide)} FROM ent {' '.join(joins)}"
+        if explicit is not None:
+            select = f"SELECT w.*, {self._totals(explicit)} FROM ({select}) w"
+        return f"WITH {with_sql}\n{select}"

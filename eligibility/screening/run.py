@@ -93,11 +93,11 @@ def run_queries(db: Database, plan: ScreeningPlan, as_of: date, city: str | None
     db.create("r_totals", TOTALS)
     explicit = {i for i, rule in enumerate(plan.rules) if rule.rule.strength == "explicit"}
     for code, query in plan.queries(as_of, city).items():
-        wide = query.wide_sql()
+        wide = query.wide_sql(explicit)
         if wide is not None:
             db.create("r_wide", wide)
             db.execute(f"INSERT INTO r_outcomes {query.listed_sql('r_wide', db.dialect)}")
-            db.execute(f"INSERT INTO r_totals {query.totals_sql('r_wide', explicit)}")
+            db.execute("INSERT INTO r_totals SELECT eid, total_yuan, eligible, may_apply, undetermined FROM r_wide")
             db.execute("DROP TABLE r_wide")
         if step:
             step(code, 1)
