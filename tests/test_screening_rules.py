@@ -67,6 +67,27 @@ def test_sql_reference_and_durable_rules_agree_on_duckdb(engine, reference_engin
         db.close()
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                                  HealthCheck.large_base_example])
+@given(profiles=registries(min_size=10, max_size=25), as_of=as_of_dates)
+def test_totals_per_enterprise_equal_the_engine(engine, plan, profiles, as_of):
+    """r_totals, made beside the outcomes: the engine's total (explicit rules) and its count of every rule eligible,
+    may_apply and undetermined, explicit and related alike."""
+    db = DuckDatabase()
+    try:
+        sql_outcomes(db, plan, profiles, as_of)
+        got = {eid: rest for eid, *rest in db.rows(
+            "SELECT e.eid, COALESCE(t.total_yuan, 0), COALESCE(t.eligible, 0), COALESCE(t.may_apply, 0), "
+            "COALESCE(t.undetermined, 0) FROM c_enterprises e LEFT JOIN r_totals t ON t.eid = e.eid")}
+        for eid, profile in enumerate(profiles):
+            result = engine.evaluate(profile, as_of)
+            statuses = [o.status for o in (*result.outcomes, *result.related_support)]
+            assert got[eid] == [result.total_yuan, *(statuses.count(s) for s in ("eligible", "may_apply",
+                                                                                  "undetermined"))], (eid, as_of)
+    finally:
+        db.close()
+
+
 def test_the_property_test_saw_thousands_of_enterprises():
     """Thousands of generated enterprises went through the comparison above (when it ran in this session)."""
     if SEEN["registries"] == 0:

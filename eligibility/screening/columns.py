@@ -118,8 +118,9 @@ PROFILE_LIST = {"sales": "sales_yuan_by_year", "recognitions": "recognitions", "
 FLAG_OF = {"recognitions": "recognitions_reported", "projects": "projects_reported"}
 
 # The canonical tables every screening query reads, whatever the input: typed, normalised, one enterprise id
-# (eid) per enterprise, with the line it was read from; dates as integers YYYYMMDD like eligibility/facts.py; tags
-# as ",tag1,tag2," (null = unknown).
+# (eid) per enterprise, in the order read (a profile's place among the accepted JSON Lines; a table row's line less
+# one, so ids of rejected rows are skipped), with the line it was read from; dates as integers YYYYMMDD like
+# eligibility/facts.py; tags as ",tag1,tag2," (null = unknown).
 CANONICAL: dict[str, tuple[tuple[str, str], ...]] = {
     "enterprises": (("eid", "BIGINT"), ("credit_code", "VARCHAR"), ("name", "VARCHAR"), ("city_code", "VARCHAR"),
                     ("division_code", "VARCHAR"), ("entity_kind", "VARCHAR"), ("strategic_emerging", "BOOLEAN"),

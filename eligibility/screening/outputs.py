@@ -56,29 +56,40 @@ def jsonl_rows(screening: Screening) -> list[dict]:
     return screening.local().arrow(_per_enterprise(line=True)).to_pylist()
 
 
-def _long(all_statuses: bool, ordered: bool = False) -> str:
-    return (f"SELECT e.credit_code, d.rule_id, {STATUS_NAME.format('a.status')} AS status, a.amount_yuan "
+def _labels(db: DuckDatabase) -> str:
+    """A table o_labels: (rule_index, status) → rule_id and status name, both as ENUM types. Joined once per outcome
+    instead of spelling each status out: the Parquet writer writes an ENUM column from its codes, where it hashes
+    text row by row to dictionary-encode it (16 million outcomes: 3.1 s of CPU → 1.7 s). Readers see text."""
+    ids = list(dict.fromkeys(row[0] for row in db.rows("SELECT rule_id FROM d_rules ORDER BY rule_index")))
+    rule_type = f"ENUM({', '.join(literal(i) for i in ids)})" if ids else "VARCHAR"
+    status_type = f"ENUM({', '.join(literal(s) for s in STATUS_CODES)})"
+    statuses = ", ".join(f"({code}, {literal(name)})" for name, code in STATUS_CODES.items())
+    db.create("o_labels", f"SELECT d.rule_index, CAST(c.status AS SMALLINT) AS status, "
+                          f"CAST(d.rule_id AS {rule_type}) AS rule_id, CAST(c.name AS {status_type}) AS name "
+                          f"FROM d_rules d, (VALUES {statuses}) AS c(status, name)")
+    return "o_labels"
+
+
+def _long(db: DuckDatabase, all_statuses: bool, ordered: bool = False) -> str:
+    return (f"SELECT e.credit_code, l.rule_id, l.name AS status, a.amount_yuan "
             f"FROM ({_all_outcomes(all_statuses)}) a JOIN c_enterprises e ON e.eid = a.eid "
-            f"JOIN d_rules d ON d.rule_index = a.rule_index" + (" ORDER BY a.eid, a.rule_index" if ordered else ""))
+            f"JOIN {_labels(db)} l ON l.rule_index = a.rule_index AND l.status = a.status"
+            + (" ORDER BY a.eid, a.rule_index" if ordered else ""))
 
 
 def _totals() -> str:
-    # Grouped by the integer id first, then joined to the enterprise's text columns: far cheaper than grouping text.
-    return (f"SELECT e.credit_code, e.name, e.division_code, CAST(COALESCE(t.total_yuan, 0) AS BIGINT) AS total_yuan, "
-            f"COALESCE(t.eligible, 0) AS eligible, COALESCE(t.may_apply, 0) AS may_apply, "
-            f"COALESCE(t.undetermined, 0) AS undetermined FROM c_enterprises e LEFT JOIN ("
-            f"SELECT r.eid, sum(r.amount_yuan) FILTER (WHERE r.status = {STATUS_CODES['eligible']} AND d.explicit) "
-            f"AS total_yuan, count(*) FILTER (WHERE r.status = {STATUS_CODES['eligible']}) AS eligible, "
-            f"count(*) FILTER (WHERE r.status = {STATUS_CODES['may_apply']}) AS may_apply, "
-            f"count(*) FILTER (WHERE r.status = {STATUS_CODES['undetermined']}) AS undetermined "
-            f"FROM r_outcomes r JOIN d_rules d ON d.rule_index = r.rule_index GROUP BY r.eid) t ON t.eid = e.eid "
-            f"ORDER BY e.eid")
+    # r_totals: made with the statuses (run.run_queries), one row per enterprise, so no grouping of the outcomes.
+    return ("SELECT e.credit_code, e.name, e.division_code, CAST(COALESCE(t.total_yuan, 0) AS BIGINT) AS total_yuan, "
+            "CAST(COALESCE(t.eligible, 0) AS BIGINT) AS eligible, "
+            "CAST(COALESCE(t.may_apply, 0) AS BIGINT) AS may_apply, "
+            "CAST(COALESCE(t.undetermined, 0) AS BIGINT) AS undetermined "
+            "FROM c_enterprises e LEFT JOIN r_totals t ON t.eid = e.eid ORDER BY e.eid")
 
 
 def write_parquet(screening: Screening, path: Path, all_statuses: bool = False) -> Path:
     """Outcomes long (credit_code, name, rule_id, status, amount_yuan) and, beside them, totals per enterprise."""
     db = screening.local()
-    db.execute(f"COPY ({_long(all_statuses)}) TO {literal(str(path))} ({PARQUET})")
+    db.execute(f"COPY ({_long(db, all_statuses)}) TO {literal(str(path))} ({PARQUET})")
     totals = path.with_name(path.stem + ".totals.parquet")
     db.execute(f"COPY ({_totals()}) TO {literal(str(totals))} ({PARQUET})")
     return totals
@@ -109,7 +120,7 @@ def write_xlsx(screening: Screening, path: Path, all_statuses: bool = False) -> 
         sheet.append([_safe(v) for v in row])
     sheet = book.create_sheet("结果")
     sheet.append(["统一社会信用代码", "规则编号", "状态", "状态说明", "金额(元)"])
-    for code, rule_id, status, amount in db.rows(_long(all_statuses, ordered=True)):
+    for code, rule_id, status, amount in db.rows(_long(db, all_statuses, ordered=True)):
         sheet.append([code, rule_id, status, STATUS_LABELS[status], amount])
     book.save(path)
 

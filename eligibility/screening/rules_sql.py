@@ -112,6 +112,53 @@ class CityQuery:
     def sql(self, dialect: str = "duckdb") -> str | None:
         """Rows (eid, rule_index, status, amount_yuan) with status undetermined, may_apply or eligible; None when
         no rule of the city is in force on the date (every outcome is then not_in_force)."""
+        wide = self.wide_sql()
+        if wide is None:
+            return None
+        return f"WITH wide AS ({wide})\n{self.listed_sql('wide', dialect)}"
+
+    def listed_sql(self, wide: str, dialect: str = "duckdb") -> str:
+        """The listed outcomes (eid, rule_index, status, amount_yuan) of the rows of `wide` (see wide_sql)."""
+        outcomes = self._outcomes()
+        if dialect == "duckdb":
+            # Wide to long by unnesting lists, so that an enterprise's rows stay together: the long Parquet result
+            # then dictionary-encodes its credit codes (a SELECT per rule inserts faster, but that file took 1.7×
+            # as long to write). DuckDB decorrelates a LATERAL (VALUES …) into a hash join on every column.
+            lists = (f"unnest([{', '.join(str(i) for i, _ in outcomes)}]) AS rule_index, "
+                     f"unnest([{', '.join(f's{i}' for i, _ in outcomes)}]) AS status, "
+                     f"unnest([{', '.join(a for _, a in outcomes)}]) AS amount_yuan")
+            return (f"SELECT eid, CAST(rule_index AS INTEGER) AS rule_index, CAST(status AS SMALLINT) AS status, "
+                    f"CAST(amount_yuan AS BIGINT) AS amount_yuan FROM (SELECT eid, {lists} FROM {wide}) "
+                    f"WHERE status >= {LISTED_FROM}")
+        rows = ", ".join(f"({i}, s{i}, CAST({amount} AS BIGINT))" for i, amount in outcomes)
+        return (f"SELECT {wide}.eid, v.rule_index, v.status, v.amount_yuan FROM {wide}, "
+                f"LATERAL (VALUES {rows}) AS v(rule_index, status, amount_yuan) WHERE v.status >= {LISTED_FROM}")
+
+    def _totals(self, explicit: set[int]) -> str:
+        """Per enterprise, over the wide columns: total_yuan (eligible amounts of the explicit rules), and how many
+        rules are eligible, may_apply and undetermined (as outputs counted them from the listed outcomes)."""
+        def count(code: int) -> str:
+            return " + ".join(f"CASE WHEN s{i} = {code} THEN 1 ELSE 0 END" for i, _ in self._outcomes())
+        money = [f"COALESCE({amount}, 0)" for i, amount in self._outcomes() if i in explicit and amount != "NULL"]
+        return (f"CAST({' + '.join(money) or '0'} AS BIGINT) AS total_yuan, "
+                f"{count(STATUS_CODES['eligible'])} AS eligible, {count(STATUS_CODES['may_apply'])} AS may_apply, "
+                f"{count(STATUS_CODES['undetermined'])} AS undetermined")
+
+    def _outcomes(self) -> list[tuple[int, str]]:
+        """(rule index, its listed amount as SQL over the wide columns) for every rule in force."""
+        return [(slot.index, f"CASE WHEN s{slot.index} = {STATUS_CODES['eligible']} THEN a{slot.index} END"
+                 if self._quantified(slot) else "NULL") for slot in self.in_force]
+
+    @staticmethod
+    def _quantified(slot: RuleSlot) -> bool:
+        rule = slot.rule.rule
+        return rule.award.kind != "non_quantified" and not rule.selection
+
+    def wide_sql(self, explicit: set[int] | None = None) -> str | None:
+        """One row per enterprise of the city: eid, the status s<i> of every rule i in force (NULL outside a county
+        rule's county) and its amount a<i> when the award is quantified; None when no rule is in force. Given the
+        rule indices that count in totals, also the enterprise's totals (total_yuan, eligible, may_apply,
+        undetermined), computed in the same pass."""
         if not self.in_force:
             return None
         columns = FactColumns()
@@ -140,7 +187,6 @@ class CityQuery:
             ctes.append((f"decided_{kind}", f"SELECT {', '.join(decided)} FROM items_{kind}"))
             ctes.append((f"agg_{kind}", f"SELECT {', '.join(aggregated)} FROM decided_{kind} GROUP BY eid"))
             joins.append(f"LEFT JOIN agg_{kind} ON agg_{kind}.eid = ent.eid")
-        values = []
         for slot in self.in_force:
             rule = slot.rule
             i = slot.index
@@ -159,18 +205,8 @@ class CityQuery:
             wide.append(f"{status} AS s{i}")
             if amount != "NULL":
                 wide.append(f"{amount} AS a{i}")
-            amount_value = (f"CASE WHEN s{i} = {STATUS_CODES['eligible']} THEN a{i} END"
-                            if amount != "NULL" else "NULL")
-            values.append((i, f"s{i}", f"CAST({amount_value} AS BIGINT)"))
-        ctes.append(("wide", f"SELECT {', '.join(wide)} FROM ent {' '.join(joins)}"))
         with_sql = ",\n".join(f"{name} AS ({body})" for name, body in ctes)
-        if dialect == "duckdb":
-            # Wide to long by unnesting one list of structs per row: DuckDB decorrelates a LATERAL (VALUES …) into
-            # a hash join on every status and amount column, which took a third of the query's time.
-            rows = ", ".join(f"{{'r': {i}, 's': {s}, 'a': {a}}}" for i, s, a in values)
-            return (f"WITH {with_sql}\nSELECT eid, o.r AS rule_index, o.s AS status, o.a AS amount_yuan FROM "
-                    f"(SELECT eid, unnest([{rows}]) AS o FROM wide) WHERE o.s >= {LISTED_FROM}")
-        rows = ", ".join(f"({i}, {s}, {a})" for i, s, a in values)
-        return (f"WITH {with_sql}\nSELECT wide.eid, v.rule_index, v.status, v.amount_yuan FROM wide, "
-                f"LATERAL (VALUES {rows}) AS v(rule_index, status, amount_yuan) "
-                f"WHERE v.status >= {LISTED_FROM}")
+        select = f"SELECT {', '.join(wide)} FROM ent {' '.join(joins)}"
+        if explicit is not None:
+            select = f"SELECT w.*, {self._totals(explicit)} FROM ({select}) w"
+        return f"WITH {with_sql}\n{select}"

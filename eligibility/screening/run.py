@@ -1,4 +1,5 @@
-"""A screening: load a registry, run each city's query, keep the outcomes (eid, rule, status, amount) in r_outcomes."""
+"""A screening: load a registry, run each city's query, keep the outcomes (eid, rule, status, amount) in r_outcomes
+and each enterprise's total and counts by status in r_totals."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,8 @@ from .sql import literal
 Step = Callable[[str, int], None]
 RESULTS = ("SELECT CAST(NULL AS BIGINT) AS eid, CAST(NULL AS INTEGER) AS rule_index, CAST(NULL AS SMALLINT) AS status, "
            "CAST(NULL AS BIGINT) AS amount_yuan WHERE FALSE")
+TOTALS = ("SELECT CAST(NULL AS BIGINT) AS eid, CAST(NULL AS BIGINT) AS total_yuan, CAST(NULL AS INTEGER) AS eligible, "
+          "CAST(NULL AS INTEGER) AS may_apply, CAST(NULL AS INTEGER) AS undetermined WHERE FALSE")
 
 
 def city_code(city: str | None) -> str | None:
@@ -46,7 +49,7 @@ class Screening:
         if isinstance(self.db, DuckDatabase):
             return self.db
         local = DuckDatabase()
-        for table in ("r_outcomes", "c_enterprises", "d_rules"):
+        for table in ("r_outcomes", "r_totals", "c_enterprises", "d_rules"):
             columns = "eid, credit_code, name, city_code, division_code, line" if table == "c_enterprises" else "*"
             local.load(table, self.db.arrow(f"SELECT {columns} FROM {table}"))
         return local
@@ -80,15 +83,22 @@ def screen(registry: str | Path, as_of: date, *, rulebook: Rulebook | None = Non
 
 def run_queries(db: Database, plan: ScreeningPlan, as_of: date, city: str | None = None,
                 step: Step | None = None) -> dict[str, float]:
-    """Run each city's query over the canonical tables into r_outcomes; seconds taken."""
+    """Run each city's query over the canonical tables: the listed outcomes into r_outcomes, and per enterprise
+    the total and the counts by status into r_totals (enterprises of a city with no rule in force have no row);
+    seconds taken. Each city's statuses are made once, one row per enterprise (r_wide), and both read from it."""
     import time
     start = time.perf_counter()
     db.load("d_rules", plan.dimension(as_of))
     db.create("r_outcomes", RESULTS)
+    db.create("r_totals", TOTALS)
+    explicit = {i for i, rule in enumerate(plan.rules) if rule.rule.strength == "explicit"}
     for code, query in plan.queries(as_of, city).items():
-        sql = query.sql(db.dialect)
-        if sql is not None:
-            db.execute(f"INSERT INTO r_outcomes {sql}")
+        wide = query.wide_sql(explicit)
+        if wide is not None:
+            db.create("r_wide", wide)
+            db.execute(f"INSERT INTO r_outcomes {query.listed_sql('r_wide', db.dialect)}")
+            db.execute("INSERT INTO r_totals SELECT eid, total_yuan, eligible, may_apply, undetermined FROM r_wide")
+            db.execute("DROP TABLE r_wide")
         if step:
             step(code, 1)
     return {"rules": time.perf_counter() - start}

@@ -10,6 +10,7 @@ within Yuan's bounds); every other value goes to the profile. tests/test_screeni
 equal to validating each enterprise as a whole profile.
 """
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -169,6 +170,14 @@ class Checked:
     rejected_enterprises: int = 0
 
 
+def _same_value(value: object, made: object) -> bool:
+    return type(value) is type(made) and value == made
+
+
+def _same_day(value: object, made: object) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime) and date_number(value) == made
+
+
 def _groups(table: str) -> list[tuple[Column, ...]]:
     """The columns of a table in the groups they are checked in (alone, or together with the fields they go with)."""
     spec = TABLES[table]
@@ -186,6 +195,8 @@ class Checker:
         self.types = {t: db.column_types(f"s_{t}") for t in TABLES}
         self.errors: dict[tuple[str, int], RowError] = {}
         self.messages: dict[tuple[str, int, tuple], list[FieldError]] = {}
+        # Per child table: how many distinct codes it holds that the enterprises table does not (as written).
+        self.strangers: dict[str, int] = {}
 
     def _add(self, table: str, line: int, code: str | None, errors: list[FieldError]) -> None:
         found = self.errors.setdefault((table, line), RowError(line, [], table, code))
@@ -207,15 +218,19 @@ class Checker:
             if table != "enterprises" and group[0].name == "credit_code":
                 # A row of an enterprise listed in the enterprises table: the code is that enterprise's, checked
                 # there (and its rows share its fate); any other code is checked and then looked up normalised.
-                plain = f"{refs[0]} IN (SELECT credit_code FROM s_enterprises)"
+                plain = f"{refs[0]} IN (SELECT raw_credit_code FROM k_enterprises)"
             keys = [f"COALESCE(CAST({r} AS VARCHAR), {literal(NULL_KEY)})" for r in refs]
             where = f" WHERE {refs[0]} IS NULL OR NOT {plain}" if plain else ""
             distinct = self.db.rows(f"SELECT DISTINCT {', '.join(refs + keys)} FROM s_{table} s{where}")
             rows: dict[str, list] = ({f"k{i}": [] for i in range(len(group))} | {f"n_{c.name}": [] for c in group}
                                      | {"bad": []})
+            probed = []
+            if table != "enterprises" and group[0].name == "credit_code":
+                self.strangers[table] = sum(1 for found in distinct if found[0] is not None)
             for found in distinct:
                 values, key = found[:len(group)], tuple(found[len(group):])
                 normal, errors = probe(table, group, values)
+                probed.append((values, normal, errors))
                 if errors:
                     self.messages[(table, g, key)] = errors
                 for i, k in enumerate(key):
@@ -223,6 +238,10 @@ class Checker:
                 for c in group:
                     rows[f"n_{c.name}"].append(normal.get(c.name))
                 rows["bad"].append(bool(errors))
+            straight = self._straight(table, group, refs, probed)
+            if straight is not None:  # every cell's normal value is the cell's own: no join, no bad cell
+                selects += [f"{expr} AS n_{c.name}" for c, expr in zip(group, straight, strict=True)]
+                continue
             schema = [(f"k{i}", pa.string()) for i in range(len(group))]
             schema += [(f"n_{c.name}", ARROW[CANONICAL_TYPE[c.kind]]) for c in group] + [("bad", pa.bool_())]
             self.db.load(f"m_{table}_{g}", pa.table(rows, schema=pa.schema(schema)))
@@ -238,8 +257,50 @@ class Checker:
             bad_terms.append(f"COALESCE(m{g}.bad, FALSE)")
             if self.messages and any(k[0] == table and k[1] == g for k in self.messages):
                 self._report(table, g, group, join)
-        self.db.create(f"k_{table}", f"SELECT {', '.join(selects)}, {' OR '.join(bad_terms)} AS bad "
-                                     f"FROM s_{table} s {' '.join(joins)}")
+        checked = (f"SELECT {', '.join(selects)}, {' OR '.join(bad_terms or ['FALSE'])} AS bad "
+                   f"FROM s_{table} s {' '.join(joins)}")
+        if table == "enterprises":
+            # Each normalised code once, with the first line that has it (its owner) and how many lines do.
+            self.db.create(f"k_{table}", checked)
+            self.db.create("owners", "SELECT n_credit_code AS code, min(line) AS owner, count(*) AS lines "
+                                     "FROM k_enterprises WHERE n_credit_code IS NOT NULL GROUP BY n_credit_code")
+        else:
+            # A child row's owner: the line of the enterprise with its code, so that the checks and the canonical
+            # tables that follow join and group on integers, not on the text of codes.
+            self.db.create(f"k_{table}", f"SELECT q.*, o.owner FROM ({checked}) q "
+                                         f"LEFT JOIN owners o ON o.code = q.n_credit_code")
+
+    def _straight(self, table: str, group: tuple[Column, ...], refs: list[str],
+                  probed: list[tuple[tuple, dict[str, object], list[FieldError]]]) -> list[str] | None:
+        """SQL giving each column's normal value straight from its cell, when every value checked (the distinct
+        values that the plain-value test did not clear) is sound and normal is the cell itself (cast to the
+        canonical type, a date as YYYYMMDD), a blank cell always the same value; else None (join the checked values).
+        A million rows then cost one expression per column instead of a hash join on every column's text."""
+        if any(errors for _, _, errors in probed):
+            return None
+        exprs = []
+        for i, (column, ref) in enumerate(zip(group, refs, strict=True)):
+            raw_type, canonical = self.types[table][column.name], CANONICAL_TYPE[column.kind]
+            if raw_type == canonical or (raw_type in INTEGER_TYPES and canonical in ("INTEGER", "BIGINT")):
+                expr, same = (ref if raw_type == canonical else f"CAST({ref} AS {canonical})"), _same_value
+            elif raw_type == "DATE" and column.kind == "date":
+                expr = (f"CAST(EXTRACT(year FROM {ref}) * 10000 + EXTRACT(month FROM {ref}) * 100 + "
+                        f"EXTRACT(day FROM {ref}) AS INTEGER)")
+                same = _same_day
+            else:
+                return None
+            blank: set = set()
+            for values, normal, _ in probed:
+                value, made = values[i], normal.get(column.name)
+                if value is None:
+                    blank.add(made)
+                elif not same(value, made):
+                    return None
+            if len(blank) > 1:
+                return None
+            fixed = next(iter(blank), None)
+            exprs.append(expr if fixed is None else f"COALESCE({expr}, {literal(fixed)})")
+        return exprs
 
     def _report(self, table: str, g: int, group: tuple[Column, ...], join: str) -> None:
         keys = ", ".join(f"m{g}.k{i}" for i in range(len(group)))
@@ -252,20 +313,29 @@ class Checker:
         """What only tables can get wrong: duplicates, rows of no enterprise, flags, list caps."""
         duplicate = "与本表第{lines}行的统一社会信用代码相同,无法确定以哪一行为准"
         for code, lines in self.db.rows(
-                "SELECT n_credit_code, list(line ORDER BY line) FROM k_enterprises WHERE n_credit_code IS NOT NULL "
-                "GROUP BY n_credit_code HAVING count(*) > 1"):
+                "SELECT n_credit_code, list(line ORDER BY line) FROM k_enterprises WHERE n_credit_code IN "
+                "(SELECT code FROM owners WHERE lines > 1) GROUP BY n_credit_code"):
             for line in lines:
                 others = "、".join(str(x) for x in lines if x != line)
                 self._add("enterprises", line, code, [FieldError(field="credit_code",
                                                                  message=duplicate.format(lines=others))])
         for table in ("sales", "recognitions", "projects"):
+            if not self.strangers.get(table, 1):  # every code is one the enterprises table has, as written
+                continue
             for line, code in self.db.rows(
                     f"SELECT line, n_credit_code FROM k_{table} WHERE NOT bad AND n_credit_code NOT IN "
                     f"(SELECT n_credit_code FROM k_enterprises WHERE n_credit_code IS NOT NULL) AND raw_credit_code "
-                    f"NOT IN (SELECT credit_code FROM s_enterprises WHERE credit_code IS NOT NULL) ORDER BY line"):
+                    f"NOT IN (SELECT raw_credit_code FROM k_enterprises WHERE raw_credit_code IS NOT NULL) "
+                    f"ORDER BY line"):
                 self._add(table, line, code,
                           [FieldError(field="credit_code", message="企业表中没有这个统一社会信用代码")])
-        for line, code in self.db.rows(
+        # Two rows of one year share a code, so they share an owner (or, without one, the code): grouped on integers
+        # first, and the rows named only when there are any.
+        doubled = self.db.rows(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM k_sales WHERE NOT bad AND owner IS NOT NULL "
+            "GROUP BY owner, n_year HAVING count(*) > 1) d) + (SELECT count(*) FROM (SELECT 1 FROM k_sales "
+            "WHERE NOT bad AND owner IS NULL GROUP BY n_credit_code, n_year HAVING count(*) > 1) d)")[0][0]
+        for line, code in [] if not doubled else self.db.rows(
                 "SELECT k.line, k.n_credit_code FROM k_sales k JOIN (SELECT n_credit_code, n_year FROM k_sales "
                 "WHERE NOT bad GROUP BY 1, 2 HAVING count(*) > 1) d USING (n_credit_code, n_year) WHERE NOT k.bad "
                 "ORDER BY k.line"):
@@ -278,8 +348,9 @@ class Checker:
                 self._add("enterprises", line, code, [FieldError(
                     field=flag, message=f"标为未填报,但{label}表中有本企业的记录")])
         for table, cap in CAPS.items():
-            for code, count in self.db.rows(f"SELECT n_credit_code, count(*) FROM k_{table} WHERE n_credit_code IS NOT "
-                                            f"NULL GROUP BY 1 HAVING count(*) > {cap}"):
+            for owner, count in self.db.rows(f"SELECT owner, count(*) FROM k_{table} WHERE owner IS NOT NULL "
+                                             f"GROUP BY owner HAVING count(*) > {cap}"):
+                code = self.db.rows(f"SELECT n_credit_code FROM k_enterprises WHERE line = {int(owner)}")[0][0]
                 lines = self.db.rows(f"SELECT line FROM k_enterprises WHERE n_credit_code = {literal(code)}")
                 for (line,) in lines:
                     field_name = {"sales": "sales", "recognitions": "recognitions", "projects": "projects"}[table]
@@ -306,35 +377,50 @@ class Checker:
                 JOIN rejected_lines r ON r.tbl = 'projects' AND r.line = k.line) x
             WHERE n_credit_code IS NOT NULL""")
         flags = {t: f"k.n_{flag}" for t, flag in FLAG_OF.items()}
+        kept = "NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)"
+        # eid: the rank of the row's line among the screened rows. Sorting the whole rows for it was the load's
+        # costliest step: lines without a gap (a Parquet file with no rejected row) give it by subtraction, and
+        # otherwise only the lines are ranked.
+        first, last, count = db.rows(f"SELECT min(k.line), max(k.line), count(*) FROM k_enterprises k "
+                                     f"WHERE {kept}")[0]
+        eid, ranked = f"k.line - {first or 0}", ""
+        if count and last - first + 1 != count:
+            db.create("screened_lines", f"SELECT k.line, row_number() OVER (ORDER BY k.line) - 1 AS eid "
+                                        f"FROM k_enterprises k WHERE {kept}")
+            eid, ranked = "x.eid", "JOIN screened_lines x ON x.line = k.line"
+        # known: reported, or with rows of its own in the table (k.line is their owner: the screened enterprises'
+        # codes are unique); a row with no code at all makes IN unknown for the others, as comparing codes did.
         db.create("c_enterprises", f""" SELECT
-            CAST(row_number() OVER (ORDER BY k.line) - 1 AS BIGINT) AS eid, k.n_credit_code AS credit_code,
+            CAST({eid} AS BIGINT) AS eid, k.n_credit_code AS credit_code,
             k.n_name AS name, substr(k.n_division_code, 1, 4) || '00' AS city_code,
             k.n_division_code AS division_code, COALESCE(k.n_entity_kind, 'enterprise') AS entity_kind,
             k.n_strategic_emerging AS strategic_emerging, k.n_industry_code AS industry_code,
             k.n_sector_tags AS sector_tags, k.n_above_designated_size AS above_designated_size,
             k.n_scale AS scale, k.n_ownership AS ownership, k.n_controlled_by AS controlled_by,
-            COALESCE({flags['recognitions']}, FALSE) OR k.n_credit_code IN (SELECT n_credit_code FROM k_recognitions)
+            COALESCE({flags['recognitions']}, FALSE) OR k.line IN (SELECT owner FROM k_recognitions
+              WHERE owner IS NOT NULL OR n_credit_code IS NULL)
               AS recognitions_known,
-            COALESCE({flags['projects']}, FALSE) OR k.n_credit_code IN (SELECT n_credit_code FROM k_projects)
+            COALESCE({flags['projects']}, FALSE) OR k.line IN (SELECT owner FROM k_projects
+              WHERE owner IS NOT NULL OR n_credit_code IS NULL)
               AS projects_known, k.line AS line
-            FROM k_enterprises k
-            WHERE NOT k.bad AND k.n_credit_code NOT IN (SELECT n_credit_code FROM rejected_codes)""")
+            FROM k_enterprises k {ranked}
+            WHERE {kept}""")
         db.create("c_sales", """ SELECT e.eid, CAST(k.n_year AS INTEGER) AS year,
             CAST(k.n_sales_yuan AS BIGINT) AS sales_yuan FROM k_sales k JOIN c_enterprises e
-            ON e.credit_code = k.n_credit_code""")
+            ON e.line = k.owner""")
         db.create("c_recognitions", """ SELECT e.eid,
             CAST(row_number() OVER (PARTITION BY e.eid ORDER BY k.line) - 1 AS INTEGER) AS item,
             k.n_kind AS kind, k.n_level AS level, k.n_obtained_on AS obtained_on,
             k.n_valid_until AS valid_until,
             k.n_renewal_of IS NULL AS is_new
-            FROM k_recognitions k JOIN c_enterprises e ON e.credit_code = k.n_credit_code""")
+            FROM k_recognitions k JOIN c_enterprises e ON e.line = k.owner""")
         db.create("c_projects", """ SELECT e.eid,
             CAST(row_number() OVER (PARTITION BY e.eid ORDER BY k.line) - 1 AS INTEGER) AS item,
             k.n_kind AS kind, k.n_approved_on AS approved_on,
             k.n_new_investment_yuan AS new_investment_yuan,
             k.n_national_grant_yuan AS national_grant_yuan,
             k.n_provincial_grant_yuan AS provincial_grant_yuan
-            FROM k_projects k JOIN c_enterprises e ON e.credit_code = k.n_credit_code""")
+            FROM k_projects k JOIN c_enterprises e ON e.line = k.owner""")
         total, = db.rows("SELECT count(*) FROM k_enterprises")[0]
         screened, = db.rows("SELECT count(*) FROM c_enterprises")[0]
         return Checked(errors, screened, total - screened)
