@@ -319,3 +319,27 @@ def test_an_unconfirmed_application_may_be_withdrawn_and_filed_again_later(sessi
         second, left_out = screenings.file_from_hit(session, engine, clerk, again.id)
     assert second.id != application.id and left_out == []
     assert service.duplicated(session, [second.id]) == set()
+
+
+def test_old_screenings_files_are_swept_and_their_findings_kept(sessions, session, clerk, engine, folder):
+    import os
+    queued = _queued(session, clerk, folder)
+    screenings.work_once(sessions, engine, folder)
+    stray = folder / "left-by-a-crash.jsonl"
+    stray.write_text("{}\n")
+    fresh = folder / "being-uploaded.jsonl"
+    fresh.write_text("{}\n")
+    old = utcnow().timestamp() - 2 * 86400
+    os.utime(stray, (old, old))
+    assert screenings.sweep(session, folder, keep_days=180) == [stray.name]  # the screening is recent: kept
+    assert fresh.exists()
+    with db.transaction(session):
+        session.execute(update(Screening).values(finished_at=utcnow() - timedelta(days=181)))
+    session.expire_all()
+    files = session.get(Screening, queued.id).summary["files"]
+    removed = screenings.sweep(session, folder, keep_days=180)
+    assert set(removed) == {*files, "registry.jsonl"}
+    session.expire_all()
+    swept = session.get(Screening, queued.id)
+    assert swept.summary["files"] == [] and swept.stored_name is None and len(swept.hits) == 1
+    assert sorted(p.name for p in folder.iterdir()) == [fresh.name]

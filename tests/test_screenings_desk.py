@@ -184,3 +184,21 @@ def test_the_caseworker_withdraws_with_a_reason_kept_when_refused(app, client):
     assert done.status_code == 303
     page = client.get(f"/desk/applications/{application_id}").get_data(as_text=True)
     assert "已撤回" in page and "筛查所用销售收入有误" in page and "撤回免申申请" in page  # the audit trail says so
+
+
+def test_the_sweep_command_removes_old_files_and_the_page_says_so(app, client):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from eligibility.casework import db
+    from eligibility.clock import utcnow
+    login(client)
+    location = upload(client, registry()).headers["Location"]
+    work(app)
+    with app.extensions["db_sessions"]() as s, db.transaction(s):
+        s.execute(update(Screening).values(finished_at=utcnow() - timedelta(days=10)))
+    result = app.test_cli_runner().invoke(args=["screenings-sweep", "--keep-days", "7"])
+    assert result.exit_code == 0 and "已删除 3 个文件" in result.output, result.output
+    page = client.get(location).get_data(as_text=True)
+    assert "已按保存期限删除" in page and "下载全部结果" not in page and PROFILE["name"] in page

@@ -355,3 +355,36 @@ def file_from_hit(session: Session, engine: Engine, user: User, hit_id: int) -> 
         as_of_reason=reason, screening_id=screening.id, actor=user.username)
     hit.application_id = application.id
     return application, left_out
+
+
+# --- keeping files no longer than needed ------------------------------------------------------------------------------
+
+# A file in the screenings folder that no screening names is left by a crash between saving an upload and queueing
+# it; after this long it is nobody's.
+ORPHAN_AGE = timedelta(days=1)
+
+
+def sweep(session: Session, folder: Path, keep_days: int) -> list[str]:
+    """Remove the uploaded registries and result files of screenings finished more than `keep_days` ago (the
+    summary and the enterprises found stay in the database), and files no screening names; the names removed."""
+    now = utcnow()
+    removed: list[str] = []
+    with db.transaction(session):
+        old = session.scalars(select(Screening).where(Screening.status.in_(("done", "failed")),
+                                                      Screening.finished_at < now - timedelta(days=keep_days)))
+        for screening in old:
+            names = [*(screening.summary or {}).get("files", []), screening.stored_name]
+            for name in filter(None, names):
+                (folder / name).unlink(missing_ok=True)
+                removed.append(name)
+            if screening.summary and screening.summary.get("files"):
+                screening.summary = {**screening.summary, "files": [], "files_removed_at": now.isoformat()}
+            screening.stored_name = None
+    named = {name for summary, stored in session.execute(select(Screening.summary, Screening.stored_name))
+             for name in [*((summary or {}).get("files", [])), stored] if name}
+    for path in folder.iterdir():
+        age = now.timestamp() - path.stat().st_mtime
+        if path.is_file() and path.name not in named and age > ORPHAN_AGE.total_seconds():
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed

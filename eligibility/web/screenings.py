@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
+import click
 from flask import (
     Blueprint,
     Flask,
@@ -248,10 +249,18 @@ def init_app(app: Flask) -> None:
         # all start threads (a worker process forks after building nothing; a command serves no request).
         app.before_request(lambda: start_worker(app))
 
+    @app.cli.command("screenings-sweep")
+    @click.option("--keep-days", type=click.IntRange(min=1), default=180, show_default=True,
+                  help="筛查完成后保留上传名录和结果文件的天数")
+    def sweep_command(keep_days: int):
+        """Remove uploaded registries and result files of old screenings, and files left by crashes (cron, daily)."""
+        with current_app.extensions["db_sessions"]() as s:
+            removed = screenings.sweep(s, _folder(), keep_days)
+        click.echo(f"已删除 {len(removed)} 个文件(筛查摘要和应享企业名单仍保留)")
+
     @app.cli.command("screen-worker")
     def worker_command():
         """Run queued screenings (免申即享) until stopped: the worker as a service of its own."""
-        import click
         click.echo("筛查任务处理中(Ctrl+C 停止)")
         stop = threading.Event()
         try:
