@@ -221,8 +221,9 @@ def _finish(sessions: sessionmaker, engine: Engine, screening_id: int, attempt: 
             evaluated = engine.evaluate(profile, as_of)
             awards, missing = _awards(evaluated)
             if not awards:
-                # The screening's SQL and the engine agree on every rule (the property tests prove it); if a
-                # result ever differs, the engine's word stands and the difference is counted, not hidden.
+                # The screening's SQL and the engine agree on every rule (the property tests prove it); should the
+                # engine ever find nothing due where the SQL listed the enterprise, the engine's word stands and
+                # the enterprise is counted on the page, not dropped silently.
                 mismatched += 1
                 continue
             rows.append(ScreeningHit(screening_id=screening_id, credit_code=profile.credit_code,
