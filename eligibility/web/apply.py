@@ -59,7 +59,15 @@ AS_OF_BASES = {
 OTHER_FILES = "other"  # the file field of materials not on the list (an answer's, or anything else asked for)
 
 
-class ApplyForm(FlaskForm):
+class PayeeForm(FlaskForm):
+    """The account an award is paid to (户名, 开户行, 账号), as applying and confirming a 免申 application ask it."""
+
+    payee_name = StringField("户名", render_kw={"maxlength": 200, "autocomplete": "organization"})
+    payee_bank = StringField("开户行", render_kw={"maxlength": 100})
+    payee_account = StringField("账号", render_kw={"maxlength": 60, "inputmode": "numeric", "autocomplete": "off"})
+
+
+class ApplyForm(PayeeForm):
     """The saved self-check, its held result and one-time submission key, the payee account, the reason for the
     date; the chosen claims are checkboxes named `claim`, the claimed items' numbers fields named
     approval-<project index> and title-number-<title index>."""
@@ -67,19 +75,13 @@ class ApplyForm(FlaskForm):
     document = HiddenField()
     held = HiddenField()
     submission_key = HiddenField()
-    payee_name = StringField("户名", render_kw={"maxlength": 200, "autocomplete": "organization"})
-    payee_bank = StringField("开户行", render_kw={"maxlength": 100})
-    payee_account = StringField("账号", render_kw={"maxlength": 60, "inputmode": "numeric", "autocomplete": "off"})
     as_of_basis = HiddenField()  # rendered as radio buttons by the template (choices depend on the result)
     as_of_note = TextAreaField("说明")
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(PayeeForm):
     """The enterprise's confirmation of a 免申 application the bureau filed for it: its account and a declaration."""
 
-    payee_name = StringField("户名", render_kw={"maxlength": 200, "autocomplete": "organization"})
-    payee_bank = StringField("开户行", render_kw={"maxlength": 100})
-    payee_account = StringField("账号", render_kw={"maxlength": 60, "inputmode": "numeric", "autocomplete": "off"})
     declaration = BooleanField("本单位承诺:所列信息真实、完整,同意按上列奖补办理;如有虚假,自愿退回资金并承担责任",
                                validators=[InputRequired(message="请勾选承诺后再确认")])
 

@@ -31,9 +31,9 @@ from wtforms.validators import InputRequired, Length
 from .. import clock
 from ..casework import db, screenings
 from ..casework.errors import CaseworkError
+from ..casework.export import neutralise
 from ..casework.models import Screening
 from ..casework.wording import ORIGINS, SCREENING_STATUSES
-from ..screening.outputs import FORMULA_STARTS
 from ..vocabulary import division_name
 from . import desk, engine
 from .database import session, session_factory
@@ -81,7 +81,7 @@ def create():
     form = RegistryForm()
     if not form.validate():
         return _render_list(form, 400)
-    schema = (form.schema.data or "").strip() if current_app.config["SCREENING_DATABASE_URL"] else ""
+    schema = (form.schema.data or "").strip() if _has_database() else ""
     upload = form.registry.data
     if not upload and not schema:
         form.registry.errors = ["请选择名录文件" + ("或填写数据库中的 schema 名" if _has_database() else "")]
@@ -183,11 +183,6 @@ def file_applications(screening_id: int):
                             county=request.args.get("county") or None, _anchor="found"), 303)
 
 
-def _safe(value: object) -> object:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else value
-
-
 @bp.get(f"/<{ID}:screening_id>/links.csv")
 @login_required
 def links(screening_id: int):
@@ -200,7 +195,7 @@ def links(screening_id: int):
         application = hit.application
         if application is not None:
             link = url_for("apply.confirm", token=application.access_token, _external=True)
-            writer.writerow([_safe(application.reference), _safe(hit.name), _safe(hit.credit_code),
+            writer.writerow([neutralise(application.reference), neutralise(hit.name), neutralise(hit.credit_code),
                              desk.APPLICATION_STATUSES.get(application.status, application.status), link])
     name = f"免申确认链接-第{screening.id}次筛查.csv"
     return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
