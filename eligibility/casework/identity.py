@@ -24,6 +24,9 @@ _BRACKETS = str.maketrans({**{c: "〔" for c in OPENING}, **{c: "〕" for c in C
 _VARIANTS = str.maketrans({"號": "号"})
 MAX_APPROVAL_NUMBER = 100
 
+# Claims that no longer ask for anything (rejected, or a 免申 application withdrawn): no duplicate of another.
+CLOSED = ("rejected", "withdrawn")
+
 
 class IdentityError(ValueError):
     """A document number that cannot identify anything (empty, no number in it, too long); Chinese message."""
@@ -100,7 +103,7 @@ def possible_duplicates(session: Session, claim: Claim) -> list[Claim]:
     if claim.title_kind is not None:
         query = (select(Claim).join(Application).join(Enterprise)
                  .where(Enterprise.credit_code == claim.application.enterprise.credit_code, Claim.id != claim.id,
-                        Claim.status.not_in(("rejected", "withdrawn")), Claim.title_kind == claim.title_kind,
+                        Claim.status.not_in(CLOSED), Claim.title_kind == claim.title_kind,
                         Claim.title_level == claim.title_level,
                         or_(Claim.title_obtained_on == claim.title_obtained_on,
                             Claim.ledger_key == claim.ledger_key))
@@ -114,7 +117,7 @@ def possible_duplicates(session: Session, claim: Claim) -> list[Claim]:
         same_fact.append(column == value if value else false())
     query = (select(Claim).join(Application).join(Enterprise)
              .where(Enterprise.credit_code == claim.application.enterprise.credit_code, Claim.id != claim.id,
-                    Claim.status.not_in(("rejected", "withdrawn")), Claim.project_kind.is_not(None),
+                    Claim.status.not_in(CLOSED), Claim.project_kind.is_not(None),
                     or_(Claim.rule_id == claim.rule_id, Claim.project_kind == claim.project_kind),
                     or_(*same_fact))
              .order_by(Claim.id))

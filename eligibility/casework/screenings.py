@@ -10,11 +10,12 @@ import logging
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import clock
@@ -116,7 +117,6 @@ class Progress:
     last: float = 0.0
 
     def __call__(self, stage: str, done: int = 0, total: int = 0, force: bool = False) -> None:
-        import time
         now = time.monotonic()
         if not force and now - self.last < 1.0:
             return
@@ -293,16 +293,12 @@ def work_forever(sessions: sessionmaker, engine: Engine, folder: Path, stop: thr
 # --- from found to filed ---------------------------------------------------------------------------------------------
 
 def hits_page(session: Session, screening: Screening, page: int = 1, per_page: int = 50,
-              county: str | None = None) -> service.Page:
+              county: str | None = None) -> service.Page[ScreeningHit]:
     """The enterprises found due money, most money first."""
     query = select(ScreeningHit).where(ScreeningHit.screening_id == screening.id)
     if county:
         query = query.where(ScreeningHit.division_code == county)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = min(max(1, page), max(1, -(-total // per_page)))
-    items = session.scalars(query.order_by(ScreeningHit.total_yuan.desc(), ScreeningHit.id)
-                            .limit(per_page).offset((page - 1) * per_page)).all()
-    return service.Page(list(items), total, page, per_page)  # type: ignore[arg-type]
+    return service.paged(session, query, (ScreeningHit.total_yuan.desc(), ScreeningHit.id), page, per_page)
 
 
 def _award_key(award: dict, profile: Profile) -> str | None:
@@ -329,8 +325,8 @@ def file_from_hit(session: Session, engine: Engine, user: User, hit_id: int) -> 
     if hit is None:
         raise CaseworkError("没有这家企业的筛查结果")
     screening = visible(session, user, hit.screening_id)
-    if hit.application_id is not None:
-        return session.get(Application, hit.application_id), []  # type: ignore[return-value]
+    if hit.application is not None:
+        return hit.application, []
     profile = Profile.model_validate(hit.profile)
     result = engine.evaluate(profile, screening.as_of)
     awards, _ = _awards(result)

@@ -7,9 +7,10 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -29,8 +30,6 @@ from .payee import Payee
 EVIDENCE_STATUSES = ("missing", "verified", "rejected")
 OUTCOMES = ("approve", "reject", "more_info")
 CLAIM_STATUSES = ("pending", "awaiting_second", "approved", "rejected", "more_info", "withdrawn")
-# Claims that no longer ask for anything: they are no duplicate of another claim.
-CLOSED = ("rejected", "withdrawn")
 # Evidence and decisions of these claims are settled (or under a second approver's review): no more changes.
 SETTLED = ("approved", "awaiting_second")
 LOCKED = (*SETTLED, "withdrawn")
@@ -43,6 +42,7 @@ MAX_CLAIMS = 50
 MAX_AS_OF_REASON = 500
 MAX_EVIDENCE_NOTE = 500
 MAX_ID = 2**63 - 1
+T = TypeVar("T")
 
 
 class DoublePayout(CaseworkError):
@@ -238,13 +238,19 @@ def file_application(session: Session, result: EvaluationResult, profile: Profil
     return application
 
 
-def confirm_by_enterprise(session: Session, application: Application, payee: Payee) -> Application:
-    """The enterprise confirms an application the bureau filed for it (免申即享): its account and declaration; the
-    claims then go to the queue as any application's."""
+def _unconfirmed(session: Session, application: Application, refusal: str) -> Application:
+    """The application read afresh and locked, if it still waits for the enterprise's confirmation."""
     application = session.get(Application, application.id, with_for_update=True, populate_existing=True) \
         or application
     if application.status != "unconfirmed":
-        raise CaseworkError("该申请已确认,无需再次确认")
+        raise CaseworkError(refusal)
+    return application
+
+
+def confirm_by_enterprise(session: Session, application: Application, payee: Payee) -> Application:
+    """The enterprise confirms an application the bureau filed for it (免申即享): its account and declaration; the
+    claims then go to the queue as any application's."""
+    application = _unconfirmed(session, application, "该申请已确认,无需再次确认")
     if "\x00" in payee.name + payee.bank:
         raise CaseworkError("填报内容含有空字符(NUL),请删除后再提交")
     application.payee_name, application.payee_bank, application.payee_account = payee.name, payee.bank, payee.account
@@ -257,10 +263,7 @@ def confirm_by_enterprise(session: Session, application: Application, payee: Pay
 
 def withdraw_proactive(session: Session, application: Application, actor: str, reason: str) -> Application:
     """Withdraw a 免申 application the enterprise has not confirmed: it declines, or the bureau finds it wrong."""
-    application = session.get(Application, application.id, with_for_update=True, populate_existing=True) \
-        or application
-    if application.status != "unconfirmed":
-        raise CaseworkError("只有待企业确认的免申申请可以撤回")
+    application = _unconfirmed(session, application, "只有待企业确认的免申申请可以撤回")
     reason = " ".join(reason.split())
     if not reason:
         raise CaseworkError("请写明撤回的理由", "reason")
@@ -285,8 +288,8 @@ def by_token(session: Session, token: str) -> Application | None:
 # --- the queue ---------------------------------------------------------------------------------------------------
 
 @dataclass
-class Page:
-    items: list[Application]
+class Page(Generic[T]):
+    items: list[T]
     total: int
     page: int
     per_page: int
@@ -294,6 +297,14 @@ class Page:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+
+def paged(session: Session, query: Select[T], order_by: tuple, page: int, per_page: int) -> Page[T]:
+    """One page of a query's rows in the given order; a page past the last is the last."""
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = min(max(1, page), max(1, -(-total // per_page)))
+    items = session.scalars(query.order_by(*order_by).limit(per_page).offset((page - 1) * per_page)).all()
+    return Page(list(items), total, page, per_page)
 
 
 def duplicated(session: Session, application_ids: list[int]) -> set[int]:
@@ -306,7 +317,7 @@ def duplicated(session: Session, application_ids: list[int]) -> set[int]:
     query = (select(mine.application_id).distinct()
              .join(own_app, own_app.id == mine.application_id)
              .join(other, and_(other.rule_id == mine.rule_id, other.ledger_key == mine.ledger_key,
-                               other.application_id != mine.application_id, other.status.not_in(CLOSED)))
+                               other.application_id != mine.application_id, other.status.not_in(identity.CLOSED)))
              .join(other_app, and_(other_app.id == other.application_id,
                                    other_app.enterprise_id == own_app.enterprise_id))
              .where(mine.application_id.in_(application_ids)))
@@ -315,7 +326,7 @@ def duplicated(session: Session, application_ids: list[int]) -> set[int]:
 
 def queue(session: Session, city: str | None = None, status: str | None = None, rule_id: str | None = None,
           submitted_from: date | None = None, submitted_to: date | None = None,
-          page: int = 1, per_page: int = 20, scope: str | None = None) -> Page:
+          page: int = 1, per_page: int = 20, scope: str | None = None) -> Page[Application]:
     """Applications filtered by city code, status, claimed rule and submission dates, newest first.
 
     `scope` is the city a caseworker belongs to (None: every city, for admins); a page past the last is the last.
@@ -333,11 +344,7 @@ def queue(session: Session, city: str | None = None, status: str | None = None, 
         query = query.where(Application.submitted_at >= day_start(submitted_from))
     if submitted_to:
         query = query.where(Application.submitted_at <= day_end(submitted_to))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = min(max(1, page), max(1, -(-total // per_page)))
-    items = session.scalars(query.order_by(Application.submitted_at.desc(), Application.id.desc())
-                            .limit(per_page).offset((page - 1) * per_page)).all()
-    return Page(list(items), total, page, per_page)
+    return paged(session, query, (Application.submitted_at.desc(), Application.id.desc()), page, per_page)
 
 
 # --- evidence and decisions --------------------------------------------------------------------------------------
