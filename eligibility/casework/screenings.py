@@ -325,8 +325,8 @@ def file_from_hit(session: Session, engine: Engine, user: User, hit_id: int) -> 
     if hit is None:
         raise CaseworkError("没有这家企业的筛查结果")
     screening = visible(session, user, hit.screening_id)
-    if hit.application is not None:
-        return hit.application, []
+    if hit.application_id is not None and (filed := session.get(Application, hit.application_id)) is not None:
+        return filed, []
     profile = Profile.model_validate(hit.profile)
     result = engine.evaluate(profile, screening.as_of)
     awards, _ = _awards(result)
